@@ -1,0 +1,630 @@
+import { schedulePhaseLabels, schedulePhases } from "@samraad/domain/partnerships";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { api } from "../api.ts";
+import {
+  announce,
+  Checkbox,
+  checked,
+  ErrorSummary,
+  Field,
+  formValues,
+  LoadFailed,
+  Loading,
+  optional,
+  PageTitle,
+} from "../components/ui.tsx";
+import { type FormErrors, formErrorsOf } from "../form-errors.ts";
+import { dateText, isoDateText } from "../format.ts";
+import { lang, t } from "../i18n.ts";
+import { me } from "../session.ts";
+import { pt } from "./partnership-messages.ts";
+
+type View = Awaited<ReturnType<typeof api.partnerships.get.query>>;
+
+/** Partnerships: the four steps, the agreement section by section, signatures, amendments and the work schedule. */
+export default function PartnershipsView() {
+  const [list, { refetch: refetchList }] = createResource(() => api.partnerships.list.query());
+  const [chosen, setChosen] = createSignal<string | null>(null);
+  const selected = () => chosen() ?? list()?.[0]?.id ?? null;
+  const [view, { refetch }] = createResource(selected, (partnershipId) =>
+    api.partnerships.get.query({ partnershipId }),
+  );
+  return (
+    <>
+      <PageTitle text={pt("title")}>{pt("title")}</PageTitle>
+      <CreatePartnership
+        onCreated={async (id) => {
+          await refetchList();
+          setChosen(id);
+        }}
+      />
+      <Show when={!list.error} fallback={<LoadFailed error={list.error} />}>
+        <Show when={list()} fallback={<Loading />}>
+          {(items) => (
+            <Show when={items().length > 0} fallback={<p>{pt("none")}</p>}>
+              <Show when={items().length > 1}>
+                <div class="form-group">
+                  <label class="form-label" for="f-partnership">
+                    {pt("choose")}
+                  </label>
+                  <select
+                    id="f-partnership"
+                    class="form-input"
+                    onChange={(e) => setChosen(e.currentTarget.value)}
+                  >
+                    <For each={items()}>
+                      {(p) => (
+                        <option value={p.id} selected={p.id === selected()}>
+                          {p.title}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </div>
+              </Show>
+              <Show when={!view.error} fallback={<LoadFailed error={view.error} />}>
+                <Show when={view.latest} fallback={<Loading />}>
+                  {(v) => <Partnership view={v()} reload={refetch} />}
+                </Show>
+              </Show>
+            </Show>
+          )}
+        </Show>
+      </Show>
+    </>
+  );
+}
+
+function Partnership(props: { view: View; reload: () => unknown }) {
+  const v = () => props.view;
+  const [errors, setErrors] = createSignal<FormErrors | null>(null);
+  const partnerName = (id: string | null) => v().partners.find((p) => p.id === id)?.name ?? "";
+  const run = async (action: () => Promise<unknown>, fields: string[] = []) => {
+    try {
+      await action();
+      setErrors(null);
+      await props.reload();
+      announce(t("saved"));
+    } catch (error) {
+      setErrors(formErrorsOf(error, lang(), fields));
+    }
+  };
+  const names = (missing: { name: string }[]) => missing.map((m) => m.name).join(", ");
+  const locked = () => v().agreement.signatures.length > 0;
+  // The work-schedule board's filter: everyone, one partner ("p:<id>") or one person ("n:<name>").
+  const [filter, setFilter] = createSignal("");
+  const people = () => [
+    ...new Set(v().tasks.flatMap((task) => (task.responsiblePerson ? [task.responsiblePerson] : []))),
+  ];
+  const shown = () =>
+    v().tasks.filter((task) => {
+      const f = filter();
+      if (f.startsWith("p:")) return task.responsiblePartnerId === f.slice(2);
+      if (f.startsWith("n:")) return task.responsiblePerson === f.slice(2);
+      return true;
+    });
+  return (
+    <>
+      <h2>{v().title}</h2>
+      <ErrorSummary errors={errors()} />
+      <h3>{pt("partners")}</h3>
+      <ul>
+        <For each={v().partners}>{(p) => <li>{p.name}</li>}</For>
+      </ul>
+      <Show when={v().warnings.length > 0}>
+        <div class="alert alert-warning">
+          <h3>{pt("warnings")}</h3>
+          <ul>
+            <For each={v().warnings}>{(w) => <li>{w.message[lang()]}</li>}</For>
+          </ul>
+        </div>
+      </Show>
+
+      <h2>{pt("people")}</h2>
+      <ul>
+        <For each={v().partners}>
+          {(p) => (
+            <For
+              each={[
+                ...p.signatories.map((x) => ({ ...x, tag: pt("signatoryTag") })),
+                ...p.contacts.map((x) => ({ ...x, tag: pt("contactTag") })),
+              ]}
+            >
+              {(person) => (
+                <li>
+                  {person.name}, {p.name} ({person.tag})
+                </li>
+              )}
+            </For>
+          )}
+        </For>
+      </ul>
+      <form
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = e.currentTarget;
+          const values = formValues(form);
+          return run(async () => {
+            await api.partnerships.addPerson.mutate({
+              partnershipId: v().id,
+              partnerId: values.partnerId ?? "",
+              name: values.name ?? "",
+              email: values.email ?? "",
+              capacity: optional(values.capacity),
+              signatory: checked(form, "signatory"),
+            });
+            form.reset();
+          }, ["partnerId", "name", "email", "capacity"]);
+        }}
+      >
+        <h3>{pt("addPerson")}</h3>
+        <Field
+          name="partnerId"
+          label={pt("partner")}
+          errors={errors()}
+          options={v().partners.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <Field name="name" label={pt("name")} errors={errors()} required />
+        <Field name="email" label={pt("email")} type="email" errors={errors()} />
+        <Field name="capacity" label={pt("capacity")} errors={errors()} />
+        <Checkbox name="signatory" label={pt("isSignatory")} />
+        <button type="submit" class="button button-secondary">
+          {pt("addPerson")}
+        </button>
+      </form>
+
+      <h2>{pt("steps")}</h2>
+      <For each={v().steps}>
+        {(step) => (
+          <section aria-labelledby={`step-${step.step}`}>
+            <h3 id={`step-${step.step}`}>
+              {pt("step", { n: step.step, title: step.title[lang()] })} –{" "}
+              {step.unanswered === 0 ? pt("allAnswered") : pt("unanswered", { n: step.unanswered })}
+            </h3>
+            <Show
+              when={step.step < 4}
+              fallback={
+                <ul>
+                  <For each={step.items}>
+                    {(item) => (
+                      <li>
+                        {item.text[lang()]}: {item.answered ? pt("checklistDone") : pt("checklistMissing")}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              }
+            >
+              <form
+                novalidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const values = formValues(e.currentTarget);
+                  const answers = Object.fromEntries(
+                    step.items.map((i) => [i.key, values[`answers.${i.key}`] ?? ""]),
+                  );
+                  return run(() => api.partnerships.answer.mutate({ partnershipId: v().id, answers }));
+                }}
+              >
+                <For each={step.items}>
+                  {(item) => (
+                    <Field
+                      name={`answers.${item.key}`}
+                      label={item.text[lang()]}
+                      value={v().answers[item.key] ?? ""}
+                      multiline
+                      rows={2}
+                      errors={errors()}
+                    />
+                  )}
+                </For>
+                <button type="submit" class="button button-secondary">
+                  {pt("saveAnswers")}
+                </button>
+              </form>
+            </Show>
+          </section>
+        )}
+      </For>
+
+      <h2>{pt("agreement")}</h2>
+      <p>
+        {v().agreement.effectiveAt
+          ? pt("inForceSince", { date: dateText(v().agreement.effectiveAt ?? "") })
+          : pt("notInForce", { names: names(v().agreement.missing) })}
+      </p>
+      <Show when={locked()}>
+        <p class="form-hint">{pt("lockedHint")}</p>
+      </Show>
+      <p>
+        <a
+          href={`/api/partnerships/${encodeURIComponent(v().id)}/aftale.docx`}
+          download="partnerskabsaftale.docx"
+        >
+          {pt("download")}
+        </a>
+      </p>
+      <For each={v().sections}>
+        {(section) => (
+          <section aria-labelledby={`section-${section.key}`}>
+            <h3 id={`section-${section.key}`}>
+              § {section.number} {section.title[lang()]}
+            </h3>
+            <Show
+              when={!locked()}
+              fallback={<p class="section-text">{v().inForce?.sections[section.key] ?? section.text}</p>}
+            >
+              <form
+                novalidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const text = formValues(e.currentTarget)[`section.${section.key}`] ?? "";
+                  return run(() =>
+                    api.partnerships.updateSection.mutate({
+                      partnershipId: v().id,
+                      section: section.key,
+                      text,
+                      version: section.version,
+                    }),
+                  );
+                }}
+              >
+                <Field
+                  name={`section.${section.key}`}
+                  label={section.title[lang()]}
+                  hint={section.prompts.map((p) => p[lang()]).join(" · ")}
+                  value={section.text}
+                  multiline
+                  rows={3}
+                  errors={errors()}
+                />
+                <button type="submit" class="button button-secondary">
+                  {pt("saveSection")}
+                </button>
+              </form>
+            </Show>
+          </section>
+        )}
+      </For>
+      <form
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const values = formValues(e.currentTarget);
+          const date = values.durationDate ?? "";
+          if (locked()) {
+            return run(
+              () => api.partnerships.setEvaluationDate.mutate({ partnershipId: v().id, evaluationOn: date }),
+              ["evaluationOn"],
+            );
+          }
+          const duration =
+            values.durationKind === "fixed"
+              ? { kind: "fixed" as const, endsOn: date }
+              : { kind: "ongoing" as const, evaluationOn: date };
+          return run(
+            () => api.partnerships.setDuration.mutate({ partnershipId: v().id, duration }),
+            ["duration.endsOn", "duration.evaluationOn"],
+          );
+        }}
+      >
+        <h3>{pt("durationTitle")}</h3>
+        <Show when={!locked()}>
+          <Field
+            name="durationKind"
+            label={pt("durationKind")}
+            errors={errors()}
+            value={v().duration?.kind ?? "ongoing"}
+            options={[
+              { value: "ongoing", label: pt("ongoing") },
+              { value: "fixed", label: pt("fixed") },
+            ]}
+          />
+        </Show>
+        <Field
+          name="durationDate"
+          label={locked() ? pt("nextEvaluation") : pt("durationDate")}
+          type="date"
+          errors={errors()}
+          value={(() => {
+            const d = v().duration;
+            return d ? (d.kind === "fixed" ? d.endsOn : d.evaluationOn) : "";
+          })()}
+        />
+        <Show when={!locked() || v().duration?.kind === "ongoing"}>
+          <button type="submit" class="button button-secondary">
+            {pt("saveDuration")}
+          </button>
+        </Show>
+      </form>
+      <Signatures
+        doc={v().agreement}
+        partnerName={partnerName}
+        onSign={(partnerId) => run(() => api.partnerships.sign.mutate({ partnershipId: v().id, partnerId }))}
+      />
+
+      <h2>{pt("amendments")}</h2>
+      <For each={v().amendments}>
+        {(a) => (
+          <section aria-labelledby={`amendment-${a.number}`}>
+            <h3 id={`amendment-${a.number}`}>{pt("amendment", { n: a.number, title: a.title })}</h3>
+            <p>
+              {a.effectiveAt
+                ? pt("amendmentInForce", { date: dateText(a.effectiveAt) })
+                : pt("amendmentDraft", { names: names(a.missing) })}
+            </p>
+            <For each={Object.entries(a.changes)}>
+              {([key, text]) => (
+                <p>
+                  <strong>§ {v().sections.find((s) => s.key === key)?.number}</strong> {text}
+                </p>
+              )}
+            </For>
+            <Signatures
+              doc={a}
+              partnerName={partnerName}
+              onSign={(partnerId) =>
+                run(() =>
+                  api.partnerships.sign.mutate({ partnershipId: v().id, partnerId, amendmentId: a.id }),
+                )
+              }
+            />
+          </section>
+        )}
+      </For>
+      <form
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = e.currentTarget;
+          const values = formValues(form);
+          const section = (values.amendmentSection ?? "content") as View["sections"][number]["key"];
+          return run(
+            () =>
+              api.partnerships.proposeAmendment.mutate({
+                partnershipId: v().id,
+                title: values.title ?? "",
+                changes: { [section]: values.amendmentText ?? "" },
+              }),
+            ["title"],
+          );
+        }}
+      >
+        <h3>{pt("proposeAmendment")}</h3>
+        <Field name="title" label={pt("amendmentTitle")} errors={errors()} required />
+        <Field
+          name="amendmentSection"
+          label={pt("amendmentSection")}
+          errors={errors()}
+          options={v().sections.map((s) => ({ value: s.key, label: `§ ${s.number} ${s.title[lang()]}` }))}
+        />
+        <Field name="amendmentText" label={pt("amendmentText")} multiline rows={3} errors={errors()} />
+        <button type="submit" class="button button-secondary">
+          {pt("proposeAmendment")}
+        </button>
+      </form>
+
+      <h2>{pt("steering")}</h2>
+      <ul>
+        <For each={v().steering}>
+          {(m) => (
+            <li>
+              {m.name} – {m.partnerId ? partnerName(m.partnerId) : pt("userRep")}
+              {m.lead ? `, ${pt("lead")}` : ""}
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={v().steeringFindings.length > 0} fallback={<p>{pt("steeringOk")}</p>}>
+        <ul class="alert alert-warning">
+          <For each={v().steeringFindings}>{(f) => <li>{f.message[lang()]}</li>}</For>
+        </ul>
+      </Show>
+
+      <h2>{pt("schedule")}</h2>
+      <div class="form-group">
+        <label class="form-label" for="f-task-filter">
+          {pt("filter")}
+        </label>
+        <select id="f-task-filter" class="form-input" onChange={(e) => setFilter(e.currentTarget.value)}>
+          <option value="">{pt("everyone")}</option>
+          <For each={v().partners}>{(p) => <option value={`p:${p.id}`}>{p.name}</option>}</For>
+          <For each={people()}>{(name) => <option value={`n:${name}`}>{name}</option>}</For>
+        </select>
+      </div>
+      <For each={schedulePhases.filter((phase) => shown().some((task) => task.phase === phase))}>
+        {(phase) => (
+          <table class="table">
+            <caption>{schedulePhaseLabels[phase][lang()]}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{pt("task")}</th>
+                <th scope="col">{pt("responsible")}</th>
+                <th scope="col">{pt("deadline")}</th>
+                <th scope="col">{pt("status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={shown().filter((task) => task.phase === phase)}>
+                {(task) => (
+                  <tr classList={{ overdue: task.overdue }}>
+                    <td>{task.title}</td>
+                    <td>
+                      {partnerName(task.responsiblePartnerId)}
+                      {task.responsiblePerson ? ` (${task.responsiblePerson})` : ""}
+                    </td>
+                    <td>{task.dueOn ? isoDateText(task.dueOn) : ""}</td>
+                    <td>
+                      {task.doneOn
+                        ? pt("done", { date: isoDateText(task.doneOn) })
+                        : task.overdue
+                          ? pt("overdue")
+                          : pt("open")}{" "}
+                      <button
+                        type="button"
+                        class="button button-link"
+                        aria-label={`${task.doneOn ? pt("reopen") : pt("markDone")}: ${task.title}`}
+                        onClick={() =>
+                          run(() =>
+                            api.partnerships.setTaskDone.mutate({
+                              partnershipId: v().id,
+                              taskId: task.id,
+                              done: !task.doneOn,
+                            }),
+                          )
+                        }
+                      >
+                        {task.doneOn ? pt("reopen") : pt("markDone")}
+                      </button>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        )}
+      </For>
+      <form
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = e.currentTarget;
+          const values = formValues(form);
+          return run(async () => {
+            await api.partnerships.addTask.mutate({
+              partnershipId: v().id,
+              phase: (values.phase ?? "before_course") as (typeof schedulePhases)[number],
+              title: values.taskTitle ?? "",
+              responsiblePartnerId: optional(values.responsiblePartnerId),
+              responsiblePerson: optional(values.responsiblePerson),
+              dueOn: optional(values.dueOn),
+            });
+            form.reset();
+          }, ["phase", "taskTitle", "responsiblePartnerId", "responsiblePerson", "dueOn"]);
+        }}
+      >
+        <h3>{pt("addTask")}</h3>
+        <Field
+          name="phase"
+          label={pt("phase")}
+          errors={errors()}
+          options={schedulePhases.map((phase) => ({
+            value: phase,
+            label: schedulePhaseLabels[phase][lang()],
+          }))}
+        />
+        <Field name="taskTitle" label={pt("task")} errors={errors()} required />
+        <Field
+          name="responsiblePartnerId"
+          label={pt("responsible")}
+          errors={errors()}
+          options={[{ value: "", label: "—" }, ...v().partners.map((p) => ({ value: p.id, label: p.name }))]}
+        />
+        <Field name="responsiblePerson" label={pt("responsiblePerson")} errors={errors()} />
+        <Field name="dueOn" label={pt("deadline")} type="date" errors={errors()} />
+        <button type="submit" class="button button-secondary">
+          {pt("addTask")}
+        </button>
+      </form>
+    </>
+  );
+}
+
+type Doc = View["agreement"];
+
+function Signatures(props: {
+  doc: Doc;
+  partnerName: (id: string) => string;
+  onSign: (partnerId: string) => unknown;
+}) {
+  return (
+    <>
+      <ul>
+        <For each={props.doc.signatures}>
+          {(s) => (
+            <li>
+              {pt("signedBy", { name: s.name, capacity: s.capacity, date: dateText(s.signedAt) })} –{" "}
+              {props.partnerName(s.partnerId)}
+            </li>
+          )}
+        </For>
+      </ul>
+      <For each={props.doc.canSignFor}>
+        {(partnerId) => (
+          <button type="button" class="button button-primary" onClick={() => props.onSign(partnerId)}>
+            {pt("signFor", { partner: props.partnerName(partnerId) })}
+          </button>
+        )}
+      </For>
+    </>
+  );
+}
+
+/** Administrators start a partnership with one user organisation; the municipality is always a partner. */
+function CreatePartnership(props: { onCreated: (id: string) => unknown }) {
+  const municipality = () => me()?.municipalities.find((m) => m.canAdminister) ?? null;
+  const [errors, setErrors] = createSignal<FormErrors | null>(null);
+  return (
+    <Show when={municipality()}>
+      {(m) => (
+        <details class="create-partnership">
+          <summary>{pt("create")}</summary>
+          <ErrorSummary errors={errors()} />
+          <form
+            novalidate
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const form = e.currentTarget;
+              const values = formValues(form);
+              try {
+                const created = await api.partnerships.create.mutate({
+                  municipalityId: m().id,
+                  title: values.newTitle ?? "",
+                  councilId: optional(values.councilId),
+                  partners: [{ kind: "organisation", name: values.organisation ?? "" }],
+                });
+                setErrors(null);
+                form.reset();
+                announce(t("saved"));
+                await props.onCreated(created.id);
+              } catch (error) {
+                const found = formErrorsOf(error, lang(), ["title", "partners.0.name", "partners"]);
+                // The form's own names for the API's fields, so each error links to its input.
+                const rename: Record<string, string> = {
+                  title: "newTitle",
+                  "partners.0.name": "organisation",
+                  partners: "organisation",
+                };
+                setErrors({
+                  ...found,
+                  errors: found.errors.map((x) => ({
+                    ...x,
+                    field: x.field ? (rename[x.field] ?? x.field) : null,
+                  })),
+                });
+              }
+            }}
+          >
+            <Field name="newTitle" label={pt("createTitle")} errors={errors()} required />
+            <Field name="organisation" label={pt("organisation")} errors={errors()} required />
+            <Field
+              name="councilId"
+              label={pt("followingCouncil")}
+              errors={errors()}
+              options={[
+                { value: "", label: pt("noCouncil") },
+                ...(me()?.councils ?? [])
+                  .filter((c) => c.municipalityId === m().id)
+                  .map((c) => ({ value: c.id, label: c.name })),
+              ]}
+            />
+            <button type="submit" class="button button-primary">
+              {pt("create")}
+            </button>
+          </form>
+        </details>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,1 @@
+export { createSite, type SiteDeps } from "./app.tsx";

@@ -1,0 +1,31 @@
+import { agendaRouter } from "./routers/agenda.ts";
+import { auditRouter } from "./routers/audit.ts";
+import { councilsRouter } from "./routers/councils.ts";
+import { deadlinesRouter } from "./routers/deadlines.ts";
+import { hearingsRouter } from "./routers/hearings.ts";
+import { integrationsRouter } from "./routers/integrations.ts";
+import { meetingsRouter } from "./routers/meetings.ts";
+import { membersRouter } from "./routers/members.ts";
+import { municipalitiesRouter } from "./routers/municipalities.ts";
+import { partnershipsRouter } from "./routers/partnerships.ts";
+import { policyRouter } from "./routers/policy.ts";
+import { sessionRouter } from "./routers/session.ts";
+import { createCallerFactory, router } from "./trpc.ts";
+
+export const appRouter = router({
+  municipalities: municipalitiesRouter,
+  councils: councilsRouter,
+  members: membersRouter,
+  meetings: meetingsRouter,
+  agenda: agendaRouter,
+  hearings: hearingsRouter,
+  deadlines: deadlinesRouter,
+  audit: auditRouter,
+  integrations: integrationsRouter,
+  policy: policyRouter,
+  partnerships: partnershipsRouter,
+  session: sessionRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

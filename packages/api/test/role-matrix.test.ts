@@ -1,0 +1,365 @@
+import { insertAgendaItem, listAgendaItems, listMemberships } from "@samraad/db/queries";
+import { localDate, localTime } from "@samraad/domain/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoFixture, outcome } from "./fixture.ts";
+
+type Fixture = Awaited<ReturnType<typeof demoFixture>>;
+type Who = keyof Fixture["principals"];
+let f: Fixture;
+
+beforeAll(async () => {
+  f = await demoFixture(new Date());
+});
+afterAll(() => f.close());
+
+const everyone: Who[] = ["adminBroenderslev", "secretary", "member", "adminRanders", "public"];
+
+/**
+ * Each guarded procedure, called by every role, on Brønderslev's Handicapråd. "allowed" roles get past
+ * authorisation (they may still meet a domain rule, e.g. CONFLICT); everyone else is refused with 403 or
+ * 404 (401 without a login) — and a refusal changes nothing.
+ */
+type Entry = {
+  name: string;
+  allowed: Who[];
+  /** prepares a target of its own (written without the API, so it adds no audit entry) */
+  setup?: (fx: Fixture) => Promise<string>;
+  call: (fx: Fixture, as: ReturnType<Fixture["as"]>, target: string) => Promise<unknown>;
+};
+
+const editors: Who[] = ["adminBroenderslev", "secretary"];
+const councilPeople: Who[] = ["adminBroenderslev", "secretary", "member"];
+
+const meetingWith = (fx: Fixture, status: string) => {
+  const meeting = fx.meetings.find((m) => m.status === status);
+  if (!meeting) throw new Error(`no ${status} meeting in the demo`);
+  return meeting;
+};
+
+const matrix: Entry[] = [
+  {
+    name: "councils.create",
+    allowed: ["adminBroenderslev"],
+    call: (fx, as) =>
+      as.councils.create({ municipalityId: fx.broenderslev.id, name: "Ungerådet", type: "ungeraad" }),
+  },
+  {
+    name: "councils.update",
+    allowed: ["adminBroenderslev", "secretary"],
+    call: (fx, as) =>
+      as.councils.update({ councilId: fx.handicapraad.id, purpose: "Rådgiver byrådet om handicapområdet." }),
+  },
+  {
+    name: "councils.composition",
+    allowed: ["adminBroenderslev", "secretary", "member"],
+    call: (fx, as) => as.councils.composition({ councilId: fx.handicapraad.id }),
+  },
+  {
+    name: "members.add",
+    allowed: ["adminBroenderslev", "secretary"],
+    call: (fx, as) =>
+      as.members.add({
+        councilId: fx.handicapraad.id,
+        person: { name: "Ny Person", publicName: true },
+        side: "municipal",
+        seat: "official",
+        role: "medlem",
+        votingRight: false,
+        startsOn: "2026-12-01",
+      }),
+  },
+  {
+    name: "meetings.create",
+    allowed: ["adminBroenderslev", "secretary"],
+    call: (fx, as) =>
+      as.meetings.create({
+        councilId: fx.handicapraad.id,
+        date: "2027-03-02",
+        time: "14:00",
+        location: "Mødelokale 272",
+      }),
+  },
+  {
+    name: "agenda.add",
+    allowed: ["adminBroenderslev", "secretary"],
+    call: (fx, as) => {
+      const planned = fx.meetings.find((m) => m.status === "planned");
+      if (!planned) throw new Error("no planned meeting in the demo");
+      return as.agenda.add({ meetingId: planned.id, title: "Eventuelt", closed: false });
+    },
+  },
+  {
+    name: "hearings.register",
+    allowed: ["adminBroenderslev", "secretary"],
+    call: (fx, as) =>
+      as.hearings.register({
+        councilId: fx.handicapraad.id,
+        title: "Kvalitetsstandard for BPA",
+        requestingBody: "Social- og Sundhedsforvaltningen",
+        receivedOn: "2026-11-20",
+        deadlineDate: "2026-12-15",
+        deadlineTime: "12:00",
+        public: true,
+      }),
+  },
+  {
+    name: "hearings.comment",
+    allowed: ["adminBroenderslev", "secretary", "member"],
+    call: (fx, as) => {
+      const hearing = fx.hearings[0];
+      if (!hearing) throw new Error("no hearing in the demo");
+      return as.hearings.comment({ hearingId: hearing.id, body: "Husk at nævne kørselsordningen." });
+    },
+  },
+  {
+    name: "audit.list",
+    allowed: ["adminBroenderslev"],
+    call: (fx, as) => as.audit.list({ municipalityId: fx.broenderslev.id }),
+  },
+  {
+    name: "councils.startTerm",
+    allowed: editors,
+    call: (fx, as) =>
+      as.councils.startTerm({ councilId: fx.handicapraad.id, startsOn: "2030-01-01", endsOn: "2033-12-31" }),
+  },
+  {
+    name: "members.people",
+    allowed: ["adminBroenderslev"],
+    call: (fx, as) => as.members.people({ municipalityId: fx.broenderslev.id }),
+  },
+  {
+    name: "members.end",
+    allowed: editors,
+    setup: async (fx) => {
+      const rows = await listMemberships(fx.db, fx.broenderslev.id, fx.handicapraad.id);
+      const member = rows.find(
+        (m) => m.endsOn === null && m.substituteForMembershipId === null && m.role === "medlem",
+      );
+      if (!member) throw new Error("no ordinary member in the demo");
+      return member.membershipId;
+    },
+    call: (_fx, as, membershipId) =>
+      as.members.end({ membershipId, onDate: "2027-01-01", reason: "resigned" }),
+  },
+  {
+    name: "members.promoteSubstitute",
+    allowed: editors,
+    setup: async (fx) => {
+      const rows = await listMemberships(fx.db, fx.broenderslev.id, fx.handicapraad.id);
+      const principal = rows.find(
+        (m) =>
+          m.endsOn === null &&
+          m.substituteForMembershipId === null &&
+          rows.some((s) => s.substituteForMembershipId === m.membershipId && s.endsOn === null),
+      );
+      if (!principal) throw new Error("no member with a substitute in the demo");
+      return principal.membershipId;
+    },
+    call: (_fx, as, membershipId) =>
+      as.members.promoteSubstitute({ membershipId, onDate: "2027-02-01", reason: "moved_away" }),
+  },
+  {
+    name: "meetings.update",
+    allowed: editors,
+    call: (fx, as) =>
+      as.meetings.update({ meetingId: meetingWith(fx, "planned").id, location: "Byrådssalen" }),
+  },
+  {
+    name: "meetings.transition",
+    allowed: editors,
+    // the meeting has not started: allowed roles meet the domain's refusal, nothing changes
+    call: (fx, as) =>
+      as.meetings.transition({
+        meetingId: meetingWith(fx, "agenda_published").id,
+        command: { type: "mark_held" },
+      }),
+  },
+  {
+    name: "agenda.update",
+    allowed: editors,
+    setup: async (fx) => {
+      const [item] = await listAgendaItems(fx.db, fx.broenderslev.id, meetingWith(fx, "planned").id);
+      if (!item) throw new Error("the planned demo meeting has no items");
+      return item.id;
+    },
+    call: (_fx, as, itemId) => as.agenda.update({ itemId, title: "Godkendelse af dagsorden", closed: false }),
+  },
+  {
+    name: "agenda.remove",
+    allowed: editors,
+    setup: async (fx) => {
+      const item = await insertAgendaItem(fx.db, fx.broenderslev.id, meetingWith(fx, "planned").id, {
+        title: "Eventuelt",
+        plainSummary: null,
+        summary: null,
+        caseHistory: null,
+        casePresentation: null,
+        recommendation: null,
+        guests: null,
+        closed: false,
+        createdAt: new Date(),
+      });
+      return item.id;
+    },
+    call: (_fx, as, itemId) => as.agenda.remove({ itemId }),
+  },
+  {
+    name: "agenda.reorder",
+    allowed: editors,
+    setup: async (fx) => {
+      const items = await listAgendaItems(fx.db, fx.broenderslev.id, meetingWith(fx, "planned").id);
+      return items
+        .map((i) => i.id)
+        .reverse()
+        .join(",");
+    },
+    call: (fx, as, ids) =>
+      as.agenda.reorder({ meetingId: meetingWith(fx, "planned").id, itemIds: ids.split(",") }),
+  },
+  {
+    name: "agenda.decide",
+    allowed: editors,
+    setup: async (fx) => {
+      const items = await listAgendaItems(fx.db, fx.broenderslev.id, meetingWith(fx, "agenda_published").id);
+      const open = items.find((i) => !i.closed);
+      if (!open) throw new Error("the published demo meeting has no open items");
+      return open.id;
+    },
+    call: (_fx, as, itemId) => as.agenda.decide({ itemId, decision: "Taget til efterretning." }),
+  },
+  {
+    name: "hearings.update",
+    allowed: editors,
+    call: (fx, as) => {
+      const hearing = fx.hearings[0];
+      if (!hearing) throw new Error("no hearing in the demo");
+      return as.hearings.update({
+        hearingId: hearing.id,
+        councilId: fx.handicapraad.id,
+        title: hearing.title,
+        requestingBody: hearing.requestingBody,
+        receivedOn: hearing.receivedOn,
+        deadlineDate: localDate(hearing.responseDeadline),
+        deadlineTime: localTime(hearing.responseDeadline),
+        public: hearing.public,
+      });
+    },
+  },
+  {
+    name: "hearings.saveResponse",
+    allowed: councilPeople,
+    call: (fx, as) => {
+      const hearing = fx.hearings.find((h) => h.responseStatus === null);
+      if (!hearing) throw new Error("no unanswered hearing in the demo");
+      return as.hearings.saveResponse({ hearingId: hearing.id, body: "Rådet anbefaler forslaget." });
+    },
+  },
+  {
+    name: "hearings.transitionResponse",
+    allowed: editors,
+    setup: async (fx) => {
+      const hearing = fx.hearings.find((h) => h.responseStatus === "draft");
+      if (!hearing) throw new Error("no draft response in the demo");
+      return hearing.id;
+    },
+    call: (_fx, as, hearingId) => as.hearings.transitionResponse({ hearingId, command: "approve" }),
+  },
+  {
+    name: "session.me",
+    allowed: ["adminBroenderslev", "secretary", "member", "adminRanders"],
+    call: (_fx, as) => as.session.me(),
+  },
+  {
+    name: "deadlines.mine",
+    allowed: ["adminBroenderslev", "secretary", "member", "adminRanders"],
+    call: (_fx, as) => as.deadlines.mine({}),
+  },
+];
+
+describe("the role matrix: every guarded procedure × every role × own and other municipality", () => {
+  for (const entry of matrix) {
+    for (const who of everyone) {
+      const allowed = entry.allowed.includes(who);
+      it(`${entry.name} is ${allowed ? "allowed" : "refused"} for ${who}`, async () => {
+        const target = entry.setup ? await entry.setup(f) : "";
+        const auditBefore = await f.auditCount();
+        const result = await outcome(() => entry.call(f, f.as(f.principals[who]), target));
+        if (allowed) {
+          expect(["OK", "CONFLICT", "BAD_REQUEST"]).toContain(result);
+        } else {
+          // Another municipality's unpublished papers are not even acknowledged to exist (404).
+          expect(who === "public" ? ["UNAUTHORIZED"] : ["FORBIDDEN", "NOT_FOUND"]).toContain(result);
+          expect(await f.auditCount()).toBe(auditBefore);
+        }
+      });
+    }
+  }
+
+  it("tells each role what it may do with a council, so the admin app shows the right buttons", async () => {
+    const rights = async (who: Who) => {
+      const council = await f.as(f.principals[who]).councils.get({ councilId: f.handicapraad.id });
+      return { canEdit: council.canEdit, canReadInternal: council.canReadInternal };
+    };
+    expect(await rights("secretary")).toEqual({ canEdit: true, canReadInternal: true });
+    expect(await rights("adminBroenderslev")).toEqual({ canEdit: true, canReadInternal: true });
+    expect(await rights("member")).toEqual({ canEdit: false, canReadInternal: true });
+    expect(await rights("adminRanders")).toEqual({ canEdit: false, canReadInternal: false });
+    expect(await rights("public")).toEqual({ canEdit: false, canReadInternal: false });
+  });
+
+  it("refuses a secretary the council she is not assigned to, in her own municipality", async () => {
+    const as = f.as(f.principals.secretary);
+    expect(await outcome(() => as.councils.update({ councilId: f.aeldreraad.id, purpose: "x" }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await outcome(() => as.councils.composition({ councilId: f.aeldreraad.id }))).toBe("FORBIDDEN");
+  });
+
+  it("lets a member draft a response but not approve or submit it", async () => {
+    const hearing = f.hearings.find((h) => h.responseStatus === null || h.responseStatus === "draft");
+    if (!hearing) throw new Error("no open hearing in the demo");
+    const member = f.as(f.principals.member);
+    expect(
+      await outcome(() => member.hearings.saveResponse({ hearingId: hearing.id, body: "Rådet bakker op." })),
+    ).toBe("OK");
+    expect(
+      await outcome(() => member.hearings.transitionResponse({ hearingId: hearing.id, command: "approve" })),
+    ).toBe("FORBIDDEN");
+    const secretary = f.as(f.principals.secretary);
+    expect(
+      await outcome(() =>
+        secretary.hearings.transitionResponse({ hearingId: hearing.id, command: "approve" }),
+      ),
+    ).toBe("OK");
+  });
+
+  it("never lets Randers' administrator read or change Brønderslev's papers", async () => {
+    const as = f.as(f.principals.adminRanders);
+    const planned = f.meetings.find((m) => m.status === "planned");
+    if (!planned) throw new Error("no planned meeting in the demo");
+    expect(await outcome(() => as.meetings.get({ meetingId: planned.id }))).toBe("NOT_FOUND");
+    const published = f.meetings.find((m) => m.status === "agenda_published");
+    if (!published) throw new Error("no published meeting in the demo");
+    expect(
+      await outcome(() =>
+        as.meetings.transition({ meetingId: published.id, command: { type: "mark_held" } }),
+      ),
+    ).toBe("FORBIDDEN");
+    const mine = await as.deadlines.mine({});
+    expect(mine.every((d) => d.municipalityId === f.randers.id)).toBe(true);
+  });
+});
+
+describe("deadlines for someone with no council", () => {
+  it("gives an administrator's empty council list no deadlines rather than the whole municipality's", async () => {
+    const { upcomingDeadlinesFor } = await import("@samraad/db/queries");
+    const none = await upcomingDeadlinesFor(
+      f.db,
+      { municipalityId: f.broenderslev.id, councilIds: [] },
+      new Date(),
+    );
+    const all = await upcomingDeadlinesFor(f.db, { municipalityId: f.broenderslev.id }, new Date());
+    expect(none).toEqual([]);
+    expect(all.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,9 @@
+export { type AnswerContext, answerCommand, type BotReply } from "./answer.ts";
+export {
+  type ReminderWorkerDeps,
+  runReminderTick,
+  startReminderWorker,
+  type TickResult,
+} from "./reminders.ts";
+export { type BotDeps, createBotRoutes } from "./routes.ts";
+export { verifySlackSignature, verifyTeamsSignature } from "./verify.ts";

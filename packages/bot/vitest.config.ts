@@ -1,0 +1,3 @@
+import { databaseTestProject } from "@samraad/db/testing/vitest";
+
+export default databaseTestProject("@samraad/bot");

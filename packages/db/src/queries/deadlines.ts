@@ -1,0 +1,188 @@
+import type { CouncilRules } from "@samraad/domain/councils";
+import { type Deadline, type DeadlineSources, upcomingDeadlines } from "@samraad/domain/deadlines";
+import { localDate } from "@samraad/domain/shared";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { municipalities } from "../schema/index.ts";
+
+/** Whose deadlines: one council, some councils, or a whole municipality. Always within one municipality. */
+export type DeadlineScope = { municipalityId: string; councilIds?: string[]; publicOnly?: boolean };
+
+// Meetings held up to this many days ago can still have an open minutes-correction window.
+const LONGEST_CORRECTION_WINDOW_DAYS = 60;
+
+type UpcomingOptions = NonNullable<Parameters<typeof upcomingDeadlines>[2]>;
+
+type CouncilSource = DeadlineSources["councils"][number];
+type MeetingSource = DeadlineSources["meetings"][number];
+type HearingSource = DeadlineSources["hearings"][number];
+type PolicySource = NonNullable<DeadlineSources["policies"]>[number];
+type ActionSource = NonNullable<DeadlineSources["actions"]>[number];
+type PartnershipSource = NonNullable<DeadlineSources["partnerships"]>[number];
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+
+// The loader's parameters. The SQL text never varies with them, so the statement is prepared once per
+// connection: planning this statement costs more than running it.
+const param = {
+  municipalityId: sql.placeholder("municipalityId"),
+  /** comma-separated council ids, or "" for the whole municipality */
+  councilIds: sql.placeholder("councilIds"),
+  publicOnly: sql.placeholder("publicOnly"),
+  earliestMeeting: sql.placeholder("earliestMeeting"),
+  now: sql.placeholder("now"),
+  today: sql.placeholder("today"),
+  amendmentsSince: sql.placeholder("amendmentsSince"),
+};
+
+const inScope = (column: string) =>
+  sql`and (${param.councilIds}::text = '' or ${sql.raw(column)} = any(string_to_array(${param.councilIds}::text, ',')::uuid[]))`;
+const onlyPublic = (condition: string) =>
+  sql`and (not ${param.publicOnly}::boolean or (${sql.raw(condition)}))`;
+
+function deadlineSourcesQuery(db: Db) {
+  return db
+    .select({
+      councils: sql<Json<CouncilSource & CouncilRules>[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', c.id, 'municipalityId', c.municipality_id, 'name', c.name,
+          'agendaCutoffWorkingDays', c.agenda_cutoff_working_days, 'minutesCorrectionDays', c.minutes_correction_days,
+          'meetingsPerYear', c.meetings_per_year, 'reminderOffsetsDays', c.reminder_offsets_days)), '[]'::json)
+        from councils c
+        where c.municipality_id = ${param.municipalityId}::uuid and c.deleted_at is null ${inScope("c.id")})`,
+      meetings: sql<Json<MeetingSource>[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', m.id, 'councilId', m.council_id, 'title', m.title, 'startsAt', m.starts_at, 'status', m.status)), '[]'::json)
+        from meetings m
+        where m.municipality_id = ${param.municipalityId}::uuid and m.deleted_at is null ${inScope("m.council_id")}
+          and m.starts_at >= ${param.earliestMeeting}::timestamptz and m.status in ('planned', 'agenda_published', 'held'))`,
+      hearings: sql<Json<HearingSource>[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', h.id, 'councilId', h.council_id, 'title', h.title, 'responseDeadline', h.response_deadline,
+          'responseStatus', r.status, 'public', h.public)), '[]'::json)
+        from hearings h left join hearing_responses r on r.hearing_id = h.id
+        where h.municipality_id = ${param.municipalityId}::uuid and h.deleted_at is null ${inScope("h.council_id")}
+          and h.response_deadline >= ${param.now}::timestamptz and (r.status is null or r.status <> 'submitted')
+          ${onlyPublic("h.public")})`,
+      // Dates are plain calendar dates ('YYYY-MM-DD' in JSON); the domain puts them on the municipal clock.
+      policies: sql<PolicySource[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', p.id, 'councilId', p.council_id, 'title', p.title, 'nextFollowUpOn', p.next_follow_up_on,
+          'public', p.status = 'adopted')), '[]'::json)
+        from policies p
+        where p.municipality_id = ${param.municipalityId}::uuid and p.deleted_at is null ${inScope("p.council_id")}
+          and p.status <> 'expired' and p.next_follow_up_on >= ${param.today}::date
+          ${onlyPublic("p.status = 'adopted'")})`,
+      actions: sql<ActionSource[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', a.id, 'policyId', a.policy_id, 'councilId', p.council_id, 'handling', a.handling,
+          'dueOn', a.due_on, 'status', a.status, 'public', p.status = 'adopted' and a.published)), '[]'::json)
+        from policy_actions a join policies p on p.id = a.policy_id and p.deleted_at is null
+        where a.municipality_id = ${param.municipalityId}::uuid and a.deleted_at is null ${inScope("p.council_id")}
+          and p.status <> 'expired' and a.due_on >= ${param.today}::date and a.status not in ('done', 'dropped')
+          ${onlyPublic("p.status = 'adopted' and a.published")})`,
+      // Partnerships followed by a council, with their open dated tasks and amendments some signatory has
+      // not signed yet. All internal: nothing here reaches a public listing.
+      partnerships: sql<Json<PartnershipSource>[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', ps.id, 'councilId', ps.council_id, 'title', ps.title,
+          'evaluationOn', ps.evaluation_on, 'endsOn', ps.ends_on,
+          'tasks', (select coalesce(json_agg(json_build_object(
+              'id', t.id, 'title', t.title, 'dueOn', t.due_on, 'done', false)), '[]'::json)
+            from partnership_tasks t
+            where t.partnership_id = ps.id and t.deleted_at is null and t.done_on is null and t.due_on >= ${param.today}::date),
+          'unsignedAmendments', (select coalesce(json_agg(json_build_object(
+              'id', a.id, 'number', a.number, 'proposedAt', a.proposed_at)), '[]'::json)
+            from partnership_amendments a
+            where a.partnership_id = ps.id and a.deleted_at is null
+              and a.proposed_at >= ${param.amendmentsSince}::timestamptz
+              and exists (select 1 from partnership_people pp
+                where pp.partnership_id = ps.id and pp.signatory and pp.deleted_at is null
+                  and not exists (select 1 from partnership_signatures sg
+                    where sg.amendment_id = a.id and sg.signatory_id = pp.id))))), '[]'::json)
+        from partnerships ps
+        where ps.municipality_id = ${param.municipalityId}::uuid and ps.deleted_at is null
+          and ps.council_id is not null ${inScope("ps.council_id")}
+          ${onlyPublic("false")})`,
+    })
+    .from(municipalities)
+    .where(eq(municipalities.id, param.municipalityId))
+    .prepare("deadline_sources");
+}
+
+const emptySources: DeadlineSources = {
+  councils: [],
+  meetings: [],
+  hearings: [],
+  policies: [],
+  actions: [],
+  partnerships: [],
+};
+
+const preparedFor = new WeakMap<Db, ReturnType<typeof deadlineSourcesQuery>>();
+
+/**
+ * The plain data the domain's upcomingDeadlines() needs, in ONE round trip: indexed subqueries
+ * aggregated to JSON on the municipality's row. The domain decides what is a deadline; this only
+ * narrows the rows (upcoming or recently held meetings, unanswered hearings with a future deadline).
+ */
+export async function loadDeadlineSources(db: Db, scope: DeadlineScope, now: Date): Promise<DeadlineSources> {
+  // No councils in scope means no deadlines — never "" (the whole municipality).
+  if (scope.councilIds?.length === 0) return emptySources;
+  let prepared = preparedFor.get(db);
+  if (!prepared) {
+    prepared = deadlineSourcesQuery(db);
+    preparedFor.set(db, prepared);
+  }
+  const [row] = await prepared.execute({
+    municipalityId: scope.municipalityId,
+    councilIds: (scope.councilIds ?? []).join(","),
+    publicOnly: scope.publicOnly ?? false,
+    earliestMeeting: new Date(now.getTime() - LONGEST_CORRECTION_WINDOW_DAYS * 86_400_000).toISOString(),
+    now: now.toISOString(),
+    today: localDate(now),
+    // An unsigned amendment falls due 14 days after it was put forward; older ones are past due.
+    amendmentsSince: new Date(now.getTime() - 16 * 86_400_000).toISOString(),
+  });
+  if (!row) return emptySources;
+  return {
+    councils: parseJson(row.councils).map(
+      ({
+        agendaCutoffWorkingDays,
+        minutesCorrectionDays,
+        meetingsPerYear,
+        reminderOffsetsDays,
+        ...council
+      }) => ({
+        ...council,
+        rules: { agendaCutoffWorkingDays, minutesCorrectionDays, meetingsPerYear, reminderOffsetsDays },
+      }),
+    ),
+    meetings: parseJson(row.meetings).map((m) => ({ ...m, startsAt: new Date(m.startsAt) })),
+    hearings: parseJson(row.hearings).map((h) => ({ ...h, responseDeadline: new Date(h.responseDeadline) })),
+    policies: parseJson(row.policies),
+    actions: parseJson(row.actions),
+    partnerships: parseJson(row.partnerships).map((p) => ({
+      ...p,
+      unsignedAmendments: p.unsignedAmendments.map((a) => ({ ...a, proposedAt: new Date(a.proposedAt) })),
+    })),
+  };
+}
+
+/** postgres.js and PGlite both parse json columns, but a driver that does not would hand us text. */
+function parseJson<T>(value: T[] | string): T[] {
+  return typeof value === "string" ? (JSON.parse(value) as T[]) : value;
+}
+
+/**
+ * The one way every client gets deadlines: load the sources in scope, let the domain decide.
+ * Admin dashboard, public site, iCal feed, OParl and the chat bot all call this.
+ */
+export async function upcomingDeadlinesFor(
+  db: Db,
+  scope: DeadlineScope,
+  now: Date,
+  options: Omit<UpcomingOptions, "publicOnly"> = {},
+): Promise<Deadline[]> {
+  const sources = await loadDeadlineSources(db, scope, now);
+  return upcomingDeadlines(sources, now, { ...options, publicOnly: scope.publicOnly ?? false });
+}

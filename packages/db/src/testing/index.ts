@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import postgres from "postgres";
+import { inject } from "vitest";
+import { type OpenedDatabase, openDatabase } from "../open.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    samraadTestDb: { kind: "embedded"; dumpFile: string } | { kind: "postgres"; url: string };
+  }
+}
+
+/**
+ * A fresh, migrated database of the kind this run tests (PGlite by default, PostgreSQL when
+ * DATABASE_URL is set). No state is shared between test files.
+ */
+export async function createTestDatabase(): Promise<OpenedDatabase> {
+  const source = inject("samraadTestDb");
+  if (source.kind === "embedded") {
+    const loadDataDir = new Blob([readFileSync(source.dumpFile)]);
+    return openDatabase({ loadDataDir });
+  }
+  const template = new URL(source.url);
+  const templateName = template.pathname.slice(1);
+  const name = `${templateName}_${randomBytes(4).toString("hex")}`;
+  const maintenance = new URL(source.url);
+  maintenance.pathname = "/postgres";
+  const admin = postgres(maintenance.toString(), { max: 1, onnotice: () => {} });
+  // Two workers copying one template at the same instant can collide; a short retry settles it.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.unsafe(`create database "${name}" template "${templateName}"`);
+      break;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    }
+  }
+  const url = new URL(source.url);
+  url.pathname = `/${name}`;
+  const opened = await openDatabase({ url: url.toString(), maxConnections: 5 });
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}

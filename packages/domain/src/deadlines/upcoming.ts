@@ -1,0 +1,87 @@
+import {
+  type Deadline,
+  type DeadlineCouncil,
+  type DeadlineKind,
+  type DeadlineSources,
+  deadlineKinds,
+} from "./deadline.ts";
+import { hearingDeadlines } from "./from-hearings.ts";
+import { meetingDeadlines } from "./from-meetings.ts";
+import { partnershipDeadlines } from "./from-partnerships.ts";
+import { actionDeadlines, policyDeadlines } from "./from-policies.ts";
+
+/** Each capability turns its own sources into deadlines; this list is the only place they meet. */
+type Contributor = (
+  sources: DeadlineSources,
+  council: (id: string) => DeadlineCouncil | undefined,
+) => Deadline[];
+
+const contributors: Contributor[] = [
+  (sources, council) =>
+    sources.meetings.flatMap((m) => withCouncil(council(m.councilId), (c) => meetingDeadlines(m, c))),
+  (sources, council) =>
+    sources.hearings.flatMap((h) => withCouncil(council(h.councilId), (c) => hearingDeadlines(h, c))),
+  (sources, council) =>
+    (sources.policies ?? []).flatMap((p) => withCouncil(council(p.councilId), (c) => policyDeadlines(p, c))),
+  (sources, council) =>
+    (sources.actions ?? []).flatMap((a) => withCouncil(council(a.councilId), (c) => actionDeadlines(a, c))),
+  (sources, council) =>
+    (sources.partnerships ?? []).flatMap((p) =>
+      withCouncil(council(p.councilId), (c) => partnershipDeadlines(p, c)),
+    ),
+];
+
+// A source whose council was not loaded (another municipality, a deleted council) contributes nothing.
+function withCouncil(
+  council: DeadlineCouncil | undefined,
+  f: (c: DeadlineCouncil) => Deadline[],
+): Deadline[] {
+  return council ? f(council) : [];
+}
+
+export type UpcomingDeadlineOptions = {
+  /** Keep only deadlines due within this many days (24-hour periods) from now. */
+  horizonDays?: number;
+  limit?: number;
+  kinds?: DeadlineKind[];
+  publicOnly?: boolean;
+};
+
+const kindOrder = new Map<DeadlineKind, number>(deadlineKinds.map((k, i) => [k, i]));
+const DAY_MS = 86_400_000;
+
+/** Soonest first; ties by kind order, then id, so every client shows the same list. */
+export function compareDeadlines(a: Deadline, b: Deadline): number {
+  return (
+    a.dueAt.getTime() - b.dueAt.getTime() ||
+    (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/**
+ * "What is due for my council, soonest first?" — the one answer the admin dashboard, the public site, the
+ * iCal feed and the chat bot all use.
+ */
+export function upcomingDeadlines(
+  sources: DeadlineSources,
+  now: Date,
+  options: UpcomingDeadlineOptions = {},
+): Deadline[] {
+  const councils = new Map(sources.councils.map((c) => [c.id, c]));
+  const from = now.getTime();
+  const until =
+    options.horizonDays === undefined ? Number.POSITIVE_INFINITY : from + options.horizonDays * DAY_MS;
+  const kinds = options.kinds ? new Set(options.kinds) : undefined;
+  const result = contributors
+    .flatMap((contribute) => contribute(sources, (id) => councils.get(id)))
+    .filter(
+      (d) =>
+        d.dueAt.getTime() >= from &&
+        d.dueAt.getTime() <= until &&
+        (kinds === undefined || kinds.has(d.kind)) &&
+        (!options.publicOnly || d.public),
+    )
+    .sort(compareDeadlines);
+  return options.limit === undefined ? result : result.slice(0, Math.max(0, options.limit));
+}

@@ -1,0 +1,3 @@
+export * from "./editing.ts";
+export * from "./response.ts";
+export * from "./schemas.ts";

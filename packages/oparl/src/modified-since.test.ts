@@ -1,0 +1,239 @@
+import { and, type Database, eq, isNull, sql } from "@samraad/db";
+import { demo, seedDemoData } from "@samraad/db/demo";
+import {
+  agendaItems,
+  attachments,
+  councils,
+  hearings,
+  meetings,
+  memberships,
+  municipalities,
+} from "@samraad/db/schema";
+import { createTestDatabase } from "@samraad/db/testing";
+import { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOparl } from "./index.ts";
+import { type OparlJson, typeName } from "./testing/crawler.ts";
+
+/*
+ * Incremental harvesting: after a full harvest at time T, a client asks every list for modified_since=T and must
+ * get exactly what changed since — edits and deletions — and nothing else.
+ */
+
+const publicUrl = "https://samraad.example.dk";
+const base = `${publicUrl}/oparl/v1`;
+const now = new Date();
+let db: Database;
+let close: () => Promise<void>;
+let app: Hono;
+const get = async (url: string) => (await app.request(url)).json() as Promise<Record<string, unknown>>;
+
+const lists = [
+  "organizations",
+  "people",
+  "memberships",
+  "legislative-terms",
+  "meetings",
+  "agenda-items",
+  "papers",
+  "consultations",
+  "files",
+  "locations",
+];
+
+/** Every object of every list of every body (and the bodies), following all pages, with the given query. */
+async function harvestAll(query: string): Promise<OparlJson[]> {
+  const out: OparlJson[] = [];
+  const readList = async (url: string) => {
+    let page: string | undefined = `${url}?${query}&limit=25`;
+    while (page) {
+      const body = (await get(page)) as { data: OparlJson[]; links: { next?: string } };
+      out.push(...body.data);
+      page = body.links.next;
+    }
+  };
+  await readList(`${base}/bodies`);
+  const bodies = (await get(`${base}/bodies?limit=1000`)) as { data: OparlJson[] };
+  for (const b of bodies.data) for (const l of lists) await readList(`${b.id}/${l}`);
+  return out;
+}
+
+beforeAll(async () => {
+  const opened = await createTestDatabase();
+  db = opened.db;
+  close = opened.close;
+  await seedDemoData(db, now);
+  app = new Hono().route("/oparl/v1", createOparl({ db, publicUrl, now: () => now }));
+  // Seeding can outlast the default hook timeout on a busy two-core machine.
+}, 240_000);
+
+afterAll(async () => {
+  await close?.();
+});
+
+describe("modified_since", () => {
+  it("returns exactly the objects changed since then, deletions included as deleted stubs", async () => {
+    // The seed writes nothing after `now`; the changes happen an hour later, the harvest asks from half an hour.
+    const since = new Date(now.getTime() + 30 * 60_000);
+    const at = new Date(now.getTime() + 60 * 60_000);
+    const [town] = await db
+      .select({ id: municipalities.id })
+      .from(municipalities)
+      .where(eq(municipalities.slug, demo.broenderslev.slug));
+    if (!town) throw new Error("no demo municipality");
+
+    // An open item without files or hearing, on a public meeting, is deleted.
+    const publicItems = (await get(`${base}/body/${town.id}/agenda-items?limit=1000`)) as {
+      data: OparlJson[];
+    };
+    const withFiles = new Set(
+      (
+        await db
+          .select({ id: attachments.agendaItemId })
+          .from(attachments)
+          .where(isNull(attachments.deletedAt))
+      ).map((r) => r.id),
+    );
+    const item = publicItems.data.find(
+      (i) => i.public && !i.consultation && !withFiles.has(i.id.split("/").at(-1) ?? ""),
+    );
+    if (!item) throw new Error("no plain public item in the demo");
+    const itemId = item.id.split("/").at(-1) ?? "";
+    await db.update(agendaItems).set({ deletedAt: at, updatedAt: at }).where(eq(agendaItems.id, itemId));
+
+    // A public hearing is edited.
+    const [hearing] = await db
+      .select({ id: hearings.id })
+      .from(hearings)
+      .where(and(eq(hearings.municipalityId, town.id), eq(hearings.public, true)))
+      .limit(1);
+    if (!hearing) throw new Error("no public hearing");
+    await db
+      .update(hearings)
+      .set({ title: "Høring om ny titel", updatedAt: at })
+      .where(eq(hearings.id, hearing.id));
+
+    // A membership outside any substitute pairing is deleted with plain SQL, as a script or the admin app would.
+    const [member] = await db
+      .select({ id: memberships.id, personId: memberships.personId, councilId: memberships.councilId })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.municipalityId, town.id),
+          isNull(memberships.substituteForMembershipId),
+          sql`not exists (select 1 from memberships s where s.substitute_for_membership_id = ${memberships.id})`,
+        ),
+      )
+      .limit(1);
+    if (!member) throw new Error("no plain membership");
+    await db.execute(
+      sql`update memberships set deleted_at = ${at.toISOString()}::timestamptz, updated_at = ${at.toISOString()}::timestamptz where id = ${member.id}`,
+    );
+
+    const changed = await harvestAll(`modified_since=${encodeURIComponent(since.toISOString())}`);
+    const expected = [
+      `${base}/agenda-item/${itemId}`,
+      String(item.meeting), // embeds the item
+      `${base}/paper/${hearing.id}`,
+      `${base}/consultation/${hearing.id}`,
+      `${base}/membership/${member.id}`,
+      `${base}/person/${member.personId}`, // embeds the membership
+      `${base}/organization/${member.councilId}`, // lists the membership
+    ];
+    expect(changed.map((o) => o.id).sort()).toEqual(expected.sort());
+
+    const deleted = changed.filter((o) => o.deleted === true).map((o) => o.id);
+    expect(deleted.sort()).toEqual(
+      [`${base}/agenda-item/${itemId}`, `${base}/membership/${member.id}`].sort(),
+    );
+    for (const o of changed.filter((x) => x.deleted)) {
+      expect(Object.keys(o).sort()).toEqual(["created", "deleted", "id", "modified", "type"]);
+      expect(Date.parse(String(o.modified))).toBe(Math.floor(at.getTime() / 1000) * 1000);
+    }
+    expect(changed.find((o) => o.id === `${base}/paper/${hearing.id}`)?.name).toBe("Høring om ny titel");
+
+    // The deleted item still answers at its URL, as a stub with 200, and drops out of ordinary lists and its meeting.
+    const stub = await app.request(`${base}/agenda-item/${itemId}`);
+    expect(stub.status).toBe(200);
+    expect(((await stub.json()) as { deleted?: boolean }).deleted).toBe(true);
+    const plain = (await get(`${base}/body/${town.id}/agenda-items?limit=1000`)) as { data: OparlJson[] };
+    expect(plain.data.map((i) => i.id)).not.toContain(item.id);
+    const meeting = await get(String(item.meeting));
+    expect((meeting.agendaItem as OparlJson[]).map((i) => i.id)).not.toContain(item.id);
+
+    // modified_until before the change leaves the changed objects out; a window after it holds only them.
+    const before = await harvestAll(`modified_until=${encodeURIComponent(since.toISOString())}`);
+    expect(before.map((o) => o.id)).not.toContain(`${base}/paper/${hearing.id}`);
+    const later = await harvestAll(
+      `modified_since=${encodeURIComponent(new Date(at.getTime() + 1000).toISOString())}`,
+    );
+    expect(later).toEqual([]);
+  });
+
+  it("never lists a planned meeting, not even when it changed recently", async () => {
+    const [planned] = await db
+      .select({ id: meetings.id, municipalityId: meetings.municipalityId })
+      .from(meetings)
+      .where(eq(meetings.status, "planned"))
+      .limit(1);
+    if (!planned) throw new Error("no planned meeting");
+    const at = new Date(now.getTime() + 2 * 60 * 60_000);
+    await db
+      .update(meetings)
+      .set({ title: "Hemmeligt udkast", updatedAt: at })
+      .where(eq(meetings.id, planned.id));
+    const changed = await harvestAll(
+      `modified_since=${encodeURIComponent(new Date(at.getTime() - 1000).toISOString())}`,
+    );
+    expect(changed).toEqual([]);
+    expect((await app.request(`${base}/meeting/${planned.id}`)).status).toBe(404);
+  });
+
+  it("shows a deleted council's meetings, items, files, hearings, terms and memberships as deleted too", async () => {
+    const [council] = await db
+      .select({ id: councils.id, municipalityId: councils.municipalityId })
+      .from(councils)
+      .innerJoin(municipalities, eq(municipalities.id, councils.municipalityId))
+      .where(
+        and(
+          eq(municipalities.slug, demo.broenderslev.slug),
+          eq(councils.slug, demo.broenderslev.councilSlug),
+        ),
+      );
+    if (!council) throw new Error("no demo council");
+    const orgUrl = `${base}/organization/${council.id}`;
+    const bodyUrl = `${base}/body/${council.municipalityId}`;
+    // What a harvester holds of this council before the deletion.
+    const meetingsBefore = ((await get(`${orgUrl}/meetings?limit=1000`)) as { data: OparlJson[] }).data;
+    const held = new Set<string>([orgUrl, ...meetingsBefore.map((m) => m.id)]);
+    for (const m of meetingsBefore) {
+      for (const i of (m.agendaItem as OparlJson[] | undefined) ?? []) {
+        held.add(i.id);
+        for (const f of (i.auxiliaryFile as OparlJson[] | undefined) ?? []) held.add(f.id);
+      }
+    }
+    for (const list of ["papers", "consultations", "memberships", "legislative-terms", "files"]) {
+      const page = (await get(`${bodyUrl}/${list}?limit=1000`)) as { data: OparlJson[] };
+      for (const o of page.data) {
+        const owner =
+          o.organization ?? o["samraad:organization"] ?? (o.underDirectionOf as string[] | undefined)?.[0];
+        const ofCouncil = Array.isArray(owner) ? owner.includes(orgUrl) : owner === orgUrl;
+        const paperFile =
+          typeName(o) === "File" && ((o.paper as string[] | undefined) ?? []).some((p) => held.has(p));
+        if (ofCouncil || paperFile) held.add(o.id);
+      }
+    }
+    expect([...held].some((id) => id.includes("/file/"))).toBe(true);
+    expect([...held].some((id) => id.includes("/paper/"))).toBe(true);
+
+    const at = new Date(now.getTime() + 3 * 60 * 60_000);
+    await db.update(councils).set({ deletedAt: at, updatedAt: at }).where(eq(councils.id, council.id));
+    const changed = await harvestAll(
+      `modified_since=${encodeURIComponent(new Date(at.getTime() - 1000).toISOString())}`,
+    );
+    const deleted = new Set(changed.filter((o) => o.deleted === true).map((o) => o.id));
+    expect([...held].filter((id) => !deleted.has(id))).toEqual([]);
+    const plain = await harvestAll("created_since=2000-01-01T00:00:00Z");
+    expect(plain.map((o) => o.id).filter((id) => held.has(id))).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { type Database, eq } from "@samraad/db";
+import { demo, seedDemoData } from "@samraad/db/demo";
+import { municipalities } from "@samraad/db/schema";
+import { createTestDatabase } from "@samraad/db/testing";
+import { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOparl } from "./index.ts";
+import { countQueries } from "./testing/count-queries.ts";
+
+/* A harvester must not be slowed by N+1 queries: the cost of a page may not grow with its size. */
+
+const publicUrl = "https://samraad.example.dk";
+const base = `${publicUrl}/oparl/v1`;
+const now = new Date();
+let db: Database;
+let close: () => Promise<void>;
+let app: Hono;
+let bodyUrl: string;
+
+beforeAll(async () => {
+  const opened = await createTestDatabase();
+  db = opened.db;
+  close = opened.close;
+  await seedDemoData(db, now);
+  app = new Hono().route("/oparl/v1", createOparl({ db, publicUrl, now: () => now }));
+  const [town] = await db
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(eq(municipalities.slug, demo.broenderslev.slug));
+  bodyUrl = `${base}/body/${town?.id}`;
+  // Seeding can outlast the default hook timeout on a busy two-core machine.
+}, 240_000);
+
+afterAll(async () => {
+  await close?.();
+});
+
+describe("queries per list page", () => {
+  it.each([
+    ["organizations", 2],
+    ["people", 2],
+    ["memberships", 1],
+    ["legislative-terms", 1],
+    ["meetings", 4],
+    ["agenda-items", 3],
+    ["papers", 3],
+    ["consultations", 2],
+    ["files", 1],
+    ["locations", 1],
+  ])("reads a page of %s in %i queries, whether it holds 1 object or 100", async (list, expected) => {
+    const counter = countQueries(db);
+    try {
+      const small = (await (await app.request(`${bodyUrl}/${list}?limit=1`)).json()) as { data: unknown[] };
+      const smallQueries = counter.take();
+      const large = (await (await app.request(`${bodyUrl}/${list}?limit=100`)).json()) as { data: unknown[] };
+      const largeQueries = counter.take();
+      expect(small.data).toHaveLength(1);
+      expect(large.data.length).toBeGreaterThan(1);
+      expect(smallQueries).toBe(expected);
+      expect(largeQueries).toBe(expected);
+    } finally {
+      counter.restore();
+    }
+  });
+
+  it("reads the bodies and one object by its URL in at most 4 queries", async () => {
+    const counter = countQueries(db);
+    try {
+      await app.request(`${base}/bodies`);
+      expect(counter.take()).toBe(2);
+      const meetings = (await (await app.request(`${bodyUrl}/meetings?limit=1`)).json()) as {
+        data: { id: string }[];
+      };
+      counter.take();
+      await app.request(meetings.data[0]?.id ?? "");
+      expect(counter.take()).toBeLessThanOrEqual(4);
+    } finally {
+      counter.restore();
+    }
+  });
+});
