@@ -1,5 +1,6 @@
 export * from "./audit.ts";
 export * from "./auth.ts";
+export * from "./co-creation.ts";
 export * from "./councils.ts";
 export * from "./hearings.ts";
 export * from "./instance.ts";

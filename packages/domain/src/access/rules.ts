@@ -35,6 +35,8 @@ export const actions = [
   "partnership.edit",
   /** sign an agreement or amendment — further limited to the partner's named signatories */
   "partnership.sign",
+  /** organise a co-creation process: phases, sessions, registrations, ideas, votes — the secretary of its council */
+  "coCreation.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -51,7 +53,7 @@ export type Resource = {
 
 const allowedByRole: Record<Role, readonly Action[]> = {
   administrator: actions,
-  secretary: ["council.read_internal", "council.edit", "hearing.collaborate"],
+  secretary: ["council.read_internal", "council.edit", "hearing.collaborate", "coCreation.manage"],
   member: ["council.read_internal", "hearing.collaborate"],
   partner: ["partnership.read", "partnership.edit", "partnership.sign"],
 };

@@ -51,6 +51,15 @@ export const messages: Record<string, Bilingual> = {
     en: "The file is missing the column (Handling, Mål, Tovholder, Hvor/når)",
   },
   csv_empty: { da: "Filen indeholder ingen handlinger", en: "The file contains no actions" },
+  invalid_slug: {
+    da: "Brug kun små bogstaver a–z, tal og bindestreger",
+    en: "Use only lower-case letters a–z, digits and hyphens",
+  },
+  slug_taken: { da: "Adressen er allerede i brug", en: "The address is already in use" },
+  deadline_after_session: {
+    da: "Tilmeldingsfristen skal ligge senest på mødets dato",
+    en: "The sign-up deadline must be on or before the session's date",
+  },
   partnership_needs_organisation: {
     da: "Tilføj mindst én brugerorganisation som partner",
     en: "Add at least one user organisation as a partner",
