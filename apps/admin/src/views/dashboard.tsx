@@ -15,6 +15,8 @@ const deadlineLink = (d: { councilId: string; target: { type: string; id: string
     case "policy":
     case "action":
       return `/raad/${d.councilId}/handicappolitik`;
+    case "co_creation_process":
+      return `/samskabelse/${d.target.id}`;
     default:
       return "/partnerskaber";
   }

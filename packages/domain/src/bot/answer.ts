@@ -30,6 +30,7 @@ export function deadlineUrl(publicUrl: string, deadline: Pick<Deadline, "target"
     policy: "handicappolitik",
     action: "handicappolitik",
     partnership: "partnerskaber",
+    co_creation_process: "samskabelse",
   };
   const section = sections[deadline.target.type];
   return `${base}/${section}/${encodeURIComponent(deadline.target.id)}`;

@@ -20,6 +20,7 @@ export const deadlineKinds = [
   "partnership_evaluation",
   "partnership_end",
   "partnership_amendment_unsigned",
+  "co_creation_registration",
 ] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
@@ -34,9 +35,16 @@ export const deadlineKindLabels: Record<DeadlineKind, Bilingual> = {
   partnership_evaluation: { da: "Årlig evaluering af partnerskab", en: "Yearly partnership evaluation" },
   partnership_end: { da: "Partnerskabsaftale udløber", en: "Partnership agreement ends" },
   partnership_amendment_unsigned: { da: "Tillæg mangler underskrift", en: "Amendment awaits signatures" },
+  co_creation_registration: { da: "Tilmeldingsfrist (samskabelse)", en: "Sign-up deadline (co-creation)" },
 };
 
-export type DeadlineTargetType = "meeting" | "hearing" | "policy" | "action" | "partnership";
+export type DeadlineTargetType =
+  | "meeting"
+  | "hearing"
+  | "policy"
+  | "action"
+  | "partnership"
+  | "co_creation_process";
 
 export type Deadline = {
   /** Stable across calls: `${kind}:${sourceId}`, so reminders and the iCal feed can refer to it. */
@@ -100,6 +108,18 @@ export type DeadlinePartnership = {
   unsignedAmendments: { id: string; number: number; proposedAt: Date }[];
 };
 
+/** A session of a co-creation process followed by a council; `public` when the process is public. */
+export type DeadlineCoCreationSession = {
+  id: string;
+  processId: string;
+  councilId: string;
+  processTitle: string;
+  title: string;
+  registrationClosesAt: Date;
+  cancelled: boolean;
+  public: boolean;
+};
+
 /** Plain data, as the database loads it. Optional sources keep older callers compiling. */
 export type DeadlineSources = {
   councils: DeadlineCouncil[];
@@ -108,6 +128,7 @@ export type DeadlineSources = {
   policies?: DeadlinePolicy[];
   actions?: DeadlineAction[];
   partnerships?: DeadlinePartnership[];
+  coCreationSessions?: DeadlineCoCreationSession[];
 };
 
 export function deadlineId(kind: DeadlineKind, sourceId: string): string {

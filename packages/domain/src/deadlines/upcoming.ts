@@ -5,6 +5,7 @@ import {
   type DeadlineSources,
   deadlineKinds,
 } from "./deadline.ts";
+import { coCreationDeadlines } from "./from-co-creation.ts";
 import { hearingDeadlines } from "./from-hearings.ts";
 import { meetingDeadlines } from "./from-meetings.ts";
 import { partnershipDeadlines } from "./from-partnerships.ts";
@@ -28,6 +29,10 @@ const contributors: Contributor[] = [
   (sources, council) =>
     (sources.partnerships ?? []).flatMap((p) =>
       withCouncil(council(p.councilId), (c) => partnershipDeadlines(p, c)),
+    ),
+  (sources, council) =>
+    (sources.coCreationSessions ?? []).flatMap((s) =>
+      withCouncil(council(s.councilId), (c) => coCreationDeadlines(s, c)),
     ),
 ];
 
