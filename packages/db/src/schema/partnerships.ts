@@ -58,6 +58,10 @@ export const partnerships = pgTable(
     recruitmentStartsOn: date("recruitment_starts_on"),
     volunteerCoordinator: text("volunteer_coordinator"),
     published: boolean("published").notNull().default(false),
+    /** Set when a partner terminated the ongoing agreement at a yearly evaluation. */
+    terminatedOn: date("terminated_on"),
+    terminatedByPartnerId: uuid("terminated_by_partner_id"),
+    terminationReason: text("termination_reason"),
     ...lifecycleColumns(),
   },
   (t) => [
