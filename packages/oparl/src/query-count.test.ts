@@ -5,7 +5,7 @@ import { createTestDatabase } from "@samraad/db/testing";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOparl } from "./index.ts";
-import { countQueries } from "./testing/count-queries.ts";
+import { countQueries } from "@samraad/db/testing/count-queries";
 
 /* A harvester must not be slowed by N+1 queries: the cost of a page may not grow with its size. */
 

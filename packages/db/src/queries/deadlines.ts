@@ -1,9 +1,16 @@
 import type { CouncilRules } from "@samraad/domain/councils";
-import { type Deadline, type DeadlineSources, upcomingDeadlines } from "@samraad/domain/deadlines";
+import {
+  allDeadlines,
+  type Deadline,
+  type DeadlineSources,
+  selectUpcoming,
+  type UpcomingDeadlineOptions,
+} from "@samraad/domain/deadlines";
 import { localDate } from "@samraad/domain/shared";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { municipalities } from "../schema/index.ts";
+import { ContentCache, contentVersion } from "./content-version.ts";
 
 /** Whose deadlines: one council, some councils, or a whole municipality. Always within one municipality. */
 export type DeadlineScope = { municipalityId: string; councilIds?: string[]; publicOnly?: boolean };
@@ -11,7 +18,7 @@ export type DeadlineScope = { municipalityId: string; councilIds?: string[]; pub
 // Meetings held up to this many days ago can still have an open minutes-correction window.
 const LONGEST_CORRECTION_WINDOW_DAYS = 60;
 
-type UpcomingOptions = NonNullable<Parameters<typeof upcomingDeadlines>[2]>;
+type UpcomingOptions = UpcomingDeadlineOptions;
 
 type CouncilSource = DeadlineSources["councils"][number];
 type MeetingSource = DeadlineSources["meetings"][number];
@@ -19,6 +26,7 @@ type HearingSource = DeadlineSources["hearings"][number];
 type PolicySource = NonNullable<DeadlineSources["policies"]>[number];
 type ActionSource = NonNullable<DeadlineSources["actions"]>[number];
 type PartnershipSource = NonNullable<DeadlineSources["partnerships"]>[number];
+type CoCreationSessionSource = NonNullable<DeadlineSources["coCreationSessions"]>[number];
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
 
 // The loader's parameters. The SQL text never varies with them, so the statement is prepared once per
@@ -42,6 +50,8 @@ const onlyPublic = (condition: string) =>
 function deadlineSourcesQuery(db: Db) {
   return db
     .select({
+      // read in the same snapshot as the sources, so what is kept is labelled with the version it came from
+      version: municipalities.contentVersion,
       councils: sql<Json<CouncilSource & CouncilRules>[]>`(
         select coalesce(json_agg(json_build_object(
           'id', c.id, 'municipalityId', c.municipality_id, 'name', c.name,
@@ -85,7 +95,7 @@ function deadlineSourcesQuery(db: Db) {
       partnerships: sql<Json<PartnershipSource>[]>`(
         select coalesce(json_agg(json_build_object(
           'id', ps.id, 'councilId', ps.council_id, 'title', ps.title,
-          'evaluationOn', ps.evaluation_on, 'endsOn', ps.ends_on,
+          'evaluationOn', ps.evaluation_on, 'endsOn', ps.ends_on, 'terminatedOn', ps.terminated_on,
           'tasks', (select coalesce(json_agg(json_build_object(
               'id', t.id, 'title', t.title, 'dueOn', t.due_on, 'done', false)), '[]'::json)
             from partnership_tasks t
@@ -103,6 +113,16 @@ function deadlineSourcesQuery(db: Db) {
         where ps.municipality_id = ${param.municipalityId}::uuid and ps.deleted_at is null
           and ps.council_id is not null ${inScope("ps.council_id")}
           ${onlyPublic("false")})`,
+      // Sign-up deadlines of sessions in published processes a council follows (only those take sign-ups).
+      coCreationSessions: sql<Json<CoCreationSessionSource>[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', s.id, 'processId', pr.id, 'councilId', pr.council_id, 'processTitle', pr.title, 'title', s.title,
+          'registrationClosesAt', least(coalesce(s.registration_deadline, s.starts_at), s.starts_at),
+          'cancelled', s.cancelled_at is not null, 'public', pr.status = 'published')), '[]'::json)
+        from co_creation_sessions s join co_creation_processes pr on pr.id = s.process_id and pr.deleted_at is null
+        where s.municipality_id = ${param.municipalityId}::uuid and s.deleted_at is null
+          and pr.council_id is not null ${inScope("pr.council_id")} and pr.status = 'published'
+          and s.cancelled_at is null and s.starts_at >= ${param.now}::timestamptz)`,
     })
     .from(municipalities)
     .where(eq(municipalities.id, param.municipalityId))
@@ -116,6 +136,7 @@ const emptySources: DeadlineSources = {
   policies: [],
   actions: [],
   partnerships: [],
+  coCreationSessions: [],
 };
 
 const preparedFor = new WeakMap<Db, ReturnType<typeof deadlineSourcesQuery>>();
@@ -126,8 +147,16 @@ const preparedFor = new WeakMap<Db, ReturnType<typeof deadlineSourcesQuery>>();
  * narrows the rows (upcoming or recently held meetings, unanswered hearings with a future deadline).
  */
 export async function loadDeadlineSources(db: Db, scope: DeadlineScope, now: Date): Promise<DeadlineSources> {
+  return (await loadVersionedSources(db, scope, now)).sources;
+}
+
+async function loadVersionedSources(
+  db: Db,
+  scope: DeadlineScope,
+  now: Date,
+): Promise<{ version: number | null; sources: DeadlineSources }> {
   // No councils in scope means no deadlines — never "" (the whole municipality).
-  if (scope.councilIds?.length === 0) return emptySources;
+  if (scope.councilIds?.length === 0) return { version: null, sources: emptySources };
   let prepared = preparedFor.get(db);
   if (!prepared) {
     prepared = deadlineSourcesQuery(db);
@@ -143,8 +172,8 @@ export async function loadDeadlineSources(db: Db, scope: DeadlineScope, now: Dat
     // An unsigned amendment falls due 14 days after it was put forward; older ones are past due.
     amendmentsSince: new Date(now.getTime() - 16 * 86_400_000).toISOString(),
   });
-  if (!row) return emptySources;
-  return {
+  if (!row) return { version: null, sources: emptySources };
+  const sources: DeadlineSources = {
     councils: parseJson(row.councils).map(
       ({
         agendaCutoffWorkingDays,
@@ -165,7 +194,12 @@ export async function loadDeadlineSources(db: Db, scope: DeadlineScope, now: Dat
       ...p,
       unsignedAmendments: p.unsignedAmendments.map((a) => ({ ...a, proposedAt: new Date(a.proposedAt) })),
     })),
+    coCreationSessions: parseJson(row.coCreationSessions ?? []).map((s) => ({
+      ...s,
+      registrationClosesAt: new Date(s.registrationClosesAt),
+    })),
   };
+  return { version: row.version, sources };
 }
 
 /** postgres.js and PGlite both parse json columns, but a driver that does not would hand us text. */
@@ -174,8 +208,17 @@ function parseJson<T>(value: T[] | string): T[] {
 }
 
 /**
+ * Every deadline of a scope as loaded at `loadedAt`. The loader's filters only ever drop rows that are past at
+ * that time, so for any later `now` the kept list holds exactly what a fresh load would give.
+ */
+type KeptDeadlines = { loadedAt: number; all: readonly Deadline[] };
+const keptFor = new WeakMap<Db, ContentCache<KeptDeadlines>>();
+
+/**
  * The one way every client gets deadlines: load the sources in scope, let the domain decide.
- * Admin dashboard, public site, iCal feed, OParl and the chat bot all call this.
+ * Admin dashboard, public site, iCal feed, OParl and the chat bot all call this. What the domain made of the
+ * sources is kept per scope until the municipality's content version moves, so a repeated question costs one
+ * indexed read.
  */
 export async function upcomingDeadlinesFor(
   db: Db,
@@ -183,6 +226,20 @@ export async function upcomingDeadlinesFor(
   now: Date,
   options: Omit<UpcomingOptions, "publicOnly"> = {},
 ): Promise<Deadline[]> {
-  const sources = await loadDeadlineSources(db, scope, now);
-  return upcomingDeadlines(sources, now, { ...options, publicOnly: scope.publicOnly ?? false });
+  const select = { ...options, publicOnly: scope.publicOnly ?? false };
+  let kept = keptFor.get(db);
+  if (!kept) {
+    kept = new ContentCache();
+    keptFor.set(db, kept);
+  }
+  const key = `${scope.municipalityId}|${scope.councilIds?.join(",") ?? "*"}|${select.publicOnly}`;
+  if (kept.has(key)) {
+    const version = await contentVersion(db, scope.municipalityId);
+    const hit = version === null ? undefined : kept.get(key, version);
+    if (hit && now.getTime() >= hit.loadedAt) return selectUpcoming(hit.all, now, select);
+  }
+  const { version, sources } = await loadVersionedSources(db, scope, now);
+  const all = allDeadlines(sources).map((d) => Object.freeze(d));
+  if (version !== null) kept.set(key, version, { loadedAt: now.getTime(), all });
+  return selectUpcoming(all, now, select);
 }

@@ -1,4 +1,4 @@
-import { pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, pgTable, text } from "drizzle-orm/pg-core";
 import { id, lifecycleColumns } from "./columns.ts";
 
 export const municipalities = pgTable("municipalities", {
@@ -9,5 +9,10 @@ export const municipalities = pgTable("municipalities", {
   /** Danmarks Statistik's four-digit municipality code, e.g. "0810" */
   code: text("code").notNull().unique(),
   website: text("website"),
+  /**
+   * Raised by the database itself, once per committing transaction that changed any of this municipality's
+   * published content (see the content_version migration): caches compare it instead of reloading.
+   */
+  contentVersion: bigint("content_version", { mode: "number" }).notNull().default(0),
   ...lifecycleColumns(),
 });

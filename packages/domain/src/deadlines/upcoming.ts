@@ -65,6 +65,39 @@ export function compareDeadlines(a: Deadline, b: Deadline): number {
 }
 
 /**
+ * Every deadline the sources imply, soonest first, whatever the time. It does not depend on the clock, so a
+ * caller may keep it and answer later questions with selectUpcoming() alone.
+ */
+export function allDeadlines(sources: DeadlineSources): Deadline[] {
+  const councils = new Map(sources.councils.map((c) => [c.id, c]));
+  return contributors
+    .flatMap((contribute) => contribute(sources, (id) => councils.get(id)))
+    .sort(compareDeadlines);
+}
+
+/** The upcoming part of a sorted list from allDeadlines(): due at or after `now`, within the options. */
+export function selectUpcoming(
+  sorted: readonly Deadline[],
+  now: Date,
+  options: UpcomingDeadlineOptions = {},
+): Deadline[] {
+  const from = now.getTime();
+  const until =
+    options.horizonDays === undefined ? Number.POSITIVE_INFINITY : from + options.horizonDays * DAY_MS;
+  const kinds = options.kinds ? new Set(options.kinds) : undefined;
+  const limit = options.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, options.limit);
+  const result: Deadline[] = [];
+  for (const d of sorted) {
+    if (result.length >= limit) break;
+    const due = d.dueAt.getTime();
+    if (due > until) break;
+    if (due >= from && (kinds === undefined || kinds.has(d.kind)) && (!options.publicOnly || d.public))
+      result.push(d);
+  }
+  return result;
+}
+
+/**
  * "What is due for my council, soonest first?" — the one answer the admin dashboard, the public site, the
  * iCal feed and the chat bot all use.
  */
@@ -73,20 +106,5 @@ export function upcomingDeadlines(
   now: Date,
   options: UpcomingDeadlineOptions = {},
 ): Deadline[] {
-  const councils = new Map(sources.councils.map((c) => [c.id, c]));
-  const from = now.getTime();
-  const until =
-    options.horizonDays === undefined ? Number.POSITIVE_INFINITY : from + options.horizonDays * DAY_MS;
-  const kinds = options.kinds ? new Set(options.kinds) : undefined;
-  const result = contributors
-    .flatMap((contribute) => contribute(sources, (id) => councils.get(id)))
-    .filter(
-      (d) =>
-        d.dueAt.getTime() >= from &&
-        d.dueAt.getTime() <= until &&
-        (kinds === undefined || kinds.has(d.kind)) &&
-        (!options.publicOnly || d.public),
-    )
-    .sort(compareDeadlines);
-  return options.limit === undefined ? result : result.slice(0, Math.max(0, options.limit));
+  return selectUpcoming(allDeadlines(sources), now, options);
 }

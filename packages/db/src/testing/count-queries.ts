@@ -1,4 +1,4 @@
-import type { Database } from "@samraad/db";
+import type { Database } from "../database.ts";
 
 type Client = Record<string, unknown>;
 

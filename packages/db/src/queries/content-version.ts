@@ -1,0 +1,81 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { meetings, municipalities } from "../schema/index.ts";
+
+/**
+ * What a process computed from one municipality's content, kept while that content is unchanged. The database
+ * raises `municipalities.content_version` at the commit of every change (migration 0009), so a reader asks one
+ * indexed question — "still version N?" — instead of reloading, and every process against the same database sees
+ * a change at once. Bounded: the least recently used entry goes first.
+ */
+export class ContentCache<T> {
+  readonly #entries = new Map<string, { version: number; value: T }>();
+  constructor(readonly capacity = 2000) {}
+
+  has(key: string): boolean {
+    return this.#entries.has(key);
+  }
+
+  get(key: string, version: number): T | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.version !== version) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, version: number, value: T): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, { version, value });
+    if (this.#entries.size > this.capacity) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+  }
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof statements>>();
+
+function statements(db: Db) {
+  return {
+    municipality: db
+      .select({ version: municipalities.contentVersion })
+      .from(municipalities)
+      .where(eq(municipalities.id, sql.placeholder("id")))
+      .prepare("content_version"),
+    meeting: db
+      .select({ municipalityId: municipalities.id, version: municipalities.contentVersion })
+      .from(meetings)
+      .innerJoin(municipalities, eq(municipalities.id, meetings.municipalityId))
+      .where(eq(meetings.id, sql.placeholder("id")))
+      .prepare("meeting_content_version"),
+  };
+}
+
+function statementsFor(db: Db) {
+  let s = prepared.get(db);
+  if (!s) {
+    s = statements(db);
+    prepared.set(db, s);
+  }
+  return s;
+}
+
+/** The municipality's content version; null for an unknown municipality. */
+export async function contentVersion(db: Db, municipalityId: string): Promise<number | null> {
+  const [row] = await statementsFor(db).municipality.execute({ id: municipalityId });
+  return row?.version ?? null;
+}
+
+/** The content version of the municipality a meeting belongs to; null for an unknown meeting. */
+export async function meetingContentVersion(
+  db: Db,
+  meetingId: string,
+): Promise<{ municipalityId: string; version: number } | null> {
+  const [row] = await statementsFor(db).meeting.execute({ id: meetingId });
+  return row ?? null;
+}
