@@ -1,4 +1,5 @@
 import { effectiveAt, partnershipWarnings, textInForce } from "@samraad/domain/partnerships";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../database.ts";
 import { demoPartnership, seedDemoData } from "../demo/seed.ts";
@@ -9,11 +10,18 @@ import { createTestDatabase } from "../testing/index.ts";
 import { upcomingDeadlinesFor } from "./deadlines.ts";
 import { findMunicipality } from "./municipalities.ts";
 import {
+  insertPartnership,
+  insertTask,
   linkPartnershipLogin,
   listPartnerships,
+  listPublishedPartnerships,
   loadPartnership,
+  matchPublicTexts,
   partnershipModel,
+  removeTask,
+  updatePartnershipRow,
   updateSectionIfVersion,
+  updateTask,
 } from "./partnerships.ts";
 
 const now = new Date();
@@ -118,5 +126,110 @@ describe("section edits", () => {
     await db.insert(user).values({ id: "u-partner", name: "Pia Partner", email: "partner@forening.demo" });
     const linked = await linkPartnershipLogin(db, "PARTNER@forening.demo", "u-partner");
     expect(linked.map((l) => l.partnershipId)).toEqual([partnershipId]);
+  });
+});
+
+describe("deadlines and the council that follows a partnership", () => {
+  it("a partnership without a council produces no deadlines, whatever the scope", async () => {
+    const created = await insertPartnership(db, {
+      municipalityId: randersId,
+      title: "Uden råd",
+      partners: [
+        { kind: "municipality", name: "Randers Kommune", municipalityId: randersId },
+        { kind: "organisation", name: "Forening uden råd" },
+      ],
+    });
+    await insertTask(db, {
+      municipalityId: randersId,
+      partnershipId: created.id,
+      phase: "before_course",
+      title: "Opgave uden råd",
+      dueOn: addDays(today, 3),
+    });
+    await updatePartnershipRow(db, created.id, { evaluationOn: addDays(today, 5) });
+    const all = await upcomingDeadlinesFor(db, { municipalityId: randersId }, now);
+    expect(all.filter((d) => d.target.id === created.id)).toEqual([]);
+    // The same partnership followed by the Handicapråd does produce them: the council is what makes them appear.
+    const [council] = all.filter((d) => d.target.id === partnershipId).map((d) => d.councilId);
+    if (!council) throw new Error("the demo partnership has no deadlines");
+    await updatePartnershipRow(db, created.id, {});
+    await db.execute(
+      sql`update partnerships set council_id = ${council}::uuid where id = ${created.id}::uuid`,
+    );
+    const followed = await upcomingDeadlinesFor(
+      db,
+      { municipalityId: randersId, councilIds: [council] },
+      now,
+    );
+    expect(
+      followed
+        .filter((d) => d.target.id === created.id)
+        .map((d) => d.kind)
+        .sort(),
+    ).toEqual(["partnership_evaluation", "partnership_task"]);
+    await db.execute(sql`update partnerships set deleted_at = now() where id = ${created.id}::uuid`);
+  });
+
+  it("an edited task moves its deadline; a removed task has none", async () => {
+    const loaded = await loadPartnership(db, partnershipId);
+    const task = loaded?.tasks.find((t) => !t.doneOn && t.dueOn && t.dueOn > today);
+    if (!task) throw new Error("no open task");
+    const moved = addDays(today, 2);
+    expect(
+      await updateTask(db, partnershipId, task.id, {
+        phase: task.phase,
+        title: "Flyttet opgave",
+        responsiblePartnerId: task.responsiblePartnerId,
+        responsiblePerson: null,
+        dueOn: moved,
+      }),
+    ).toBe(true);
+    const dueOf = async () =>
+      (await upcomingDeadlinesFor(db, { municipalityId: randersId }, now)).find(
+        (d) => d.id === `partnership_task:${task.id}`,
+      );
+    expect(copenhagenDate((await dueOf())?.dueAt ?? new Date(0))).toBe(moved);
+    expect((await dueOf())?.title.da).toBe(`${demoPartnership.title}: Flyttet opgave`);
+    expect(await removeTask(db, partnershipId, task.id)).toBe(true);
+    expect(await dueOf()).toBeUndefined();
+    expect(await removeTask(db, partnershipId, task.id)).toBe(false);
+  });
+});
+
+describe("the public listing", () => {
+  it("lists published partnerships only, and matches their public text by Danish full-text rules", async () => {
+    const listed = await listPublishedPartnerships(db);
+    expect(listed.map((p) => p.title)).toEqual([demoPartnership.title]);
+    expect(await listPublishedPartnerships(db, { municipalityId: randersId })).toHaveLength(1);
+    await updatePartnershipRow(db, partnershipId, { published: false });
+    expect(await listPublishedPartnerships(db)).toEqual([]);
+    await updatePartnershipRow(db, partnershipId, { published: true });
+    const texts = [
+      { id: "a", text: "Forældrekursus for forældre til børn med handicap" },
+      { id: "b", text: "Søskendegruppe" },
+    ];
+    expect(await matchPublicTexts(db, "handicappet forældre", texts)).toEqual(["a"]);
+    expect(await matchPublicTexts(db, "cykel", texts)).toEqual([]);
+    expect(await matchPublicTexts(db, "x", [])).toEqual([]);
+  });
+});
+
+// Last: it ends the demo partnership for this file's database.
+describe("termination", () => {
+  it("a terminated partnership's deadlines stop and it leaves the public listing", async () => {
+    const before = await upcomingDeadlinesFor(db, { municipalityId: randersId }, now);
+    expect(before.some((d) => d.target.id === partnershipId)).toBe(true);
+    const loaded = await loadPartnership(db, partnershipId);
+    const forening = loaded?.partners.find((p) => p.kind === "organisation");
+    await updatePartnershipRow(db, partnershipId, {
+      terminatedOn: today,
+      terminatedByPartnerId: forening?.id ?? null,
+      terminationReason: "Ingen frivillige",
+    });
+    const after = await upcomingDeadlinesFor(db, { municipalityId: randersId }, now);
+    expect(after.filter((d) => d.target.id === partnershipId)).toEqual([]);
+    expect(await listPublishedPartnerships(db)).toEqual([]);
+    const model = partnershipModel((await loadPartnership(db, partnershipId)) ?? (null as never));
+    expect(model.termination).toEqual({ on: today, partnerId: forening?.id, reason: "Ingen frivillige" });
   });
 });

@@ -8,11 +8,13 @@ import {
   type PartnerKind,
   type SchedulePhase,
   type SteeringRole,
+  type Termination,
   workScheduleTemplate,
 } from "@samraad/domain/partnerships";
 import { and, asc, eq, inArray, isNull, max, or, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import {
+  municipalities,
   partnershipAmendments,
   partnershipPartners,
   partnershipPeople,
@@ -216,6 +218,9 @@ export type PartnershipChanges = Partial<{
   recruitmentStartsOn: string | null;
   volunteerCoordinator: string | null;
   published: boolean;
+  terminatedOn: string | null;
+  terminatedByPartnerId: string | null;
+  terminationReason: string | null;
 }>;
 
 export async function updatePartnershipRow(db: Db, partnershipId: string, changes: PartnershipChanges) {
@@ -404,6 +409,7 @@ export function partnershipModel(loaded: LoadedPartnership): {
   partners: Partner[];
   agreement: Agreement;
   amendments: Amendment[];
+  termination: Termination | null;
 } {
   const { partnership: p } = loaded;
   const sign = (amendmentId: string | null) =>
@@ -425,7 +431,7 @@ export function partnershipModel(loaded: LoadedPartnership): {
       municipalityId: partner.municipalityId,
       contacts: people
         .filter((x) => x.contact)
-        .map((x) => ({ id: x.id, partnerId: partner.id, name: x.name, email: x.email })),
+        .map((x) => ({ id: x.id, partnerId: partner.id, name: x.name, email: x.email, userId: x.userId })),
       signatories: people
         .filter((x) => x.signatory)
         .map((x) => ({
@@ -451,6 +457,10 @@ export function partnershipModel(loaded: LoadedPartnership): {
           : null,
       signatures: sign(null),
     },
+    termination:
+      p.terminatedOn && p.terminatedByPartnerId
+        ? { on: p.terminatedOn, partnerId: p.terminatedByPartnerId, reason: p.terminationReason ?? "" }
+        : null,
     amendments: loaded.amendments.map((a) => ({
       id: a.id,
       number: a.number,
@@ -508,4 +518,132 @@ export async function invitePartnershipLogin(
     }
   }
   return found.id;
+}
+
+export type PersonChanges = Partial<{
+  name: string;
+  email: string | null;
+  capacity: string | null;
+  contact: boolean;
+  signatory: boolean;
+  userId: string | null;
+}>;
+
+/** Changes one person of this partnership; false when the person is not (or no longer) in it. */
+export async function updatePartnershipPerson(
+  db: Db,
+  partnershipId: string,
+  personId: string,
+  changes: PersonChanges,
+) {
+  const rows = await db
+    .update(partnershipPeople)
+    .set({ ...changes, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(partnershipPeople.id, personId),
+        eq(partnershipPeople.partnershipId, partnershipId),
+        isNull(partnershipPeople.deletedAt),
+      ),
+    )
+    .returning({ id: partnershipPeople.id });
+  return rows.length > 0;
+}
+
+/** Removes a person (kept for the audit trail and signatures, marked deleted); false when not in it. */
+export async function removePartnershipPerson(db: Db, partnershipId: string, personId: string) {
+  const rows = await db
+    .update(partnershipPeople)
+    .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(partnershipPeople.id, personId),
+        eq(partnershipPeople.partnershipId, partnershipId),
+        isNull(partnershipPeople.deletedAt),
+      ),
+    )
+    .returning({ id: partnershipPeople.id });
+  return rows.length > 0;
+}
+
+export type TaskChanges = {
+  phase: SchedulePhase;
+  title: string;
+  responsiblePartnerId: string | null;
+  responsiblePerson: string | null;
+  dueOn: string | null;
+};
+
+/** Changes one task of this partnership's work schedule; false when the task is not in it. */
+export async function updateTask(db: Db, partnershipId: string, taskId: string, changes: TaskChanges) {
+  const rows = await db
+    .update(partnershipTasks)
+    .set({ ...changes, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(partnershipTasks.id, taskId),
+        eq(partnershipTasks.partnershipId, partnershipId),
+        isNull(partnershipTasks.deletedAt),
+      ),
+    )
+    .returning({ id: partnershipTasks.id });
+  return rows.length > 0;
+}
+
+export async function removeTask(db: Db, partnershipId: string, taskId: string) {
+  const rows = await db
+    .update(partnershipTasks)
+    .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(partnershipTasks.id, taskId),
+        eq(partnershipTasks.partnershipId, partnershipId),
+        isNull(partnershipTasks.deletedAt),
+      ),
+    )
+    .returning({ id: partnershipTasks.id });
+  return rows.length > 0;
+}
+
+/**
+ * Candidates for the public site: partnerships their partners published and nobody terminated, with the
+ * owner municipality. Whether the agreement is in force is the domain's call (publicPartnership).
+ */
+export function listPublishedPartnerships(db: Db, options: { municipalityId?: string } = {}) {
+  return db
+    .select({
+      id: partnerships.id,
+      title: partnerships.title,
+      municipalityId: partnerships.municipalityId,
+      municipalitySlug: municipalities.slug,
+      municipalityName: municipalities.name,
+    })
+    .from(partnerships)
+    .innerJoin(municipalities, eq(municipalities.id, partnerships.municipalityId))
+    .where(
+      and(
+        eq(partnerships.published, true),
+        isNull(partnerships.terminatedOn),
+        isNull(partnerships.deletedAt),
+        options.municipalityId ? eq(partnerships.municipalityId, options.municipalityId) : undefined,
+      ),
+    )
+    .orderBy(asc(municipalities.name), asc(partnerships.title));
+}
+
+/**
+ * Which of the given public texts match a search, by the same Danish full-text rules as the rest of the site.
+ * The texts are computed by the caller (the text in force is a domain rule), so they are matched here as values.
+ */
+export async function matchPublicTexts(db: Db, q: string, texts: { id: string; text: string }[]) {
+  if (texts.length === 0) return [];
+  // One JSON parameter works the same on postgres.js and PGlite, where array parameters differ.
+  const body = sql`(t->>'text')`;
+  const query = sql`websearch_to_tsquery('danish', ${q})`;
+  const rows = await db.execute(sql`
+    select t->>'id' as id from json_array_elements(${JSON.stringify(texts)}::json) as t
+    where to_tsvector('danish', ${body}) @@ ${query}
+    order by ts_rank(to_tsvector('danish', ${body}), ${query}) desc`);
+  const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { id: string }[];
+  return list.map((r) => r.id);
 }

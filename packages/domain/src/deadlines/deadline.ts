@@ -104,6 +104,8 @@ export type DeadlinePartnership = {
   title: string;
   evaluationOn: string | null;
   endsOn: string | null;
+  /** Set once a partner terminated the agreement at a yearly evaluation: nothing falls due after that. */
+  terminatedOn?: string | null;
   tasks: { id: string; title: string; dueOn: string | null; done: boolean }[];
   unsignedAmendments: { id: string; number: number; proposedAt: Date }[];
 };

@@ -14,6 +14,8 @@ export const AMENDMENT_SIGNING_DAYS = 14;
  * partnership shows what it offers, not its working dates.
  */
 export function partnershipDeadlines(p: DeadlinePartnership, council: DeadlineCouncil): Deadline[] {
+  // A terminated partnership has no more tasks, evaluations or amendments to wait for.
+  if (p.terminatedOn) return [];
   const base = { councilId: council.id, municipalityId: council.municipalityId, public: false };
   const target = { type: "partnership" as const, id: p.id };
   const at = (date: string) => zonedInstant(date, PARTNERSHIP_DUE_TIME);

@@ -21,7 +21,14 @@ export type Signatory = {
   userId: string | null;
 };
 
-export type ContactPerson = { id: string; partnerId: string; name: string; email: string | null };
+export type ContactPerson = {
+  id: string;
+  partnerId: string;
+  name: string;
+  email: string | null;
+  /** The login linked to this person (an accepted invitation), if any. */
+  userId?: string | null;
+};
 
 export type Partner = {
   id: string;

@@ -205,4 +205,11 @@ describe("partnership deadlines in the one deadlines function", () => {
   it("a partnership whose council was not loaded contributes nothing", () => {
     expect(upcomingDeadlines({ ...sources, councils: [] }, new Date("2024-06-01T00:00:00Z"))).toEqual([]);
   });
+
+  it("a terminated partnership contributes nothing: its tasks, evaluation and amendments stop", () => {
+    const [p] = sources.partnerships;
+    if (!p) throw new Error("no partnership");
+    const terminated = { ...sources, partnerships: [{ ...p, terminatedOn: "2024-05-31" }] };
+    expect(upcomingDeadlines(terminated, new Date("2024-06-01T00:00:00Z"))).toEqual([]);
+  });
 });
