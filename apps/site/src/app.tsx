@@ -1,6 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { createHash } from "node:crypto";
 import type { Database } from "@samraad/db";
 import {
+  ContentCache,
   findSiteAttachment,
   findSiteCouncil,
   findSiteHearing,
@@ -13,6 +15,7 @@ import {
   listSiteMeetings,
   listSiteMembers,
   listSitePublications,
+  meetingContentVersion,
   searchPublicPolicies,
   searchSite,
   upcomingDeadlinesFor,
@@ -36,6 +39,11 @@ import { HearingPage } from "./pages/hearing.tsx";
 import { MeetingPage, meetingHeading } from "./pages/meeting.tsx";
 import { MunicipalityPage } from "./pages/municipality.tsx";
 import { NotFoundPage } from "./pages/not-found.tsx";
+import {
+  mountPartnershipPages,
+  PartnershipSearchHits,
+  searchPublicPartnerships,
+} from "./pages/partnerships.tsx";
 import { mountPolicyPages, PolicySearchHits } from "./pages/policy.tsx";
 import { SearchPage } from "./pages/search.tsx";
 
@@ -67,8 +75,8 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
   const base = publicUrl.replace(/\/$/, "");
   const host = new URL(publicUrl).hostname;
 
-  const render = (c: Context, ctx: PageContext, page: Page, status: 200 | 404 = 200) => {
-    const node = (
+  const pageHtml = (c: Context, ctx: PageContext, page: Page) =>
+    html`<!doctype html>${(
       <Layout
         ctx={ctx}
         title={page.title}
@@ -78,13 +86,28 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
       >
         {page.body}
       </Layout>
-    );
+    )}`;
+
+  const pageHeaders = (c: Context, status: 200 | 404) => {
     c.header("Cache-Control", status === 200 ? PAGE_CACHE : "no-store");
     // The pages carry no script at all; the policy makes an injected one inert too.
     c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     c.header("Referrer-Policy", "same-origin");
     c.header("X-Content-Type-Options", "nosniff");
-    return c.html(html`<!doctype html>${node}`, status);
+  };
+
+  const render = (c: Context, ctx: PageContext, page: Page, status: 200 | 404 = 200) => {
+    pageHeaders(c, status);
+    return c.html(pageHtml(c, ctx, page), status);
+  };
+
+  // Meeting pages do not depend on the clock, only on the municipality's content: a page is kept, with its ETag,
+  // until the content version moves, and a repeated request costs one indexed read.
+  const keptMeetingPages = new ContentCache<{ body: string; etag: string }>(1000);
+  const sendKept = (c: Context, kept: { body: string; etag: string }) => {
+    pageHeaders(c, 200);
+    c.header("ETag", kept.etag);
+    return c.html(kept.body);
   };
 
   const notFound = (c: Context) => {
@@ -103,6 +126,8 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
     "/soeg",
     "/tilgaengelighed",
     "/bilag/*",
+    "/partnerskaber",
+    "/partnerskaber/*",
   ]) {
     site.use(path, etag());
   }
@@ -133,6 +158,7 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
     const q = (c.req.query("q") ?? "").replace(CONTROL_CHARACTERS, " ").trim().slice(0, MAX_QUERY_LENGTH);
     const hits = q === "" ? null : await searchSite(db, q);
     const policyHits = q === "" ? [] : await searchPublicPolicies(db, q);
+    const partnershipHits = q === "" ? [] : await searchPublicPartnerships(db, q, ctx.now);
     return render(c, ctx, {
       title: q === "" ? ctx.t.searchTitle : `${ctx.t.searchTitle}: ${q}`,
       crumbs: [home(ctx), { label: ctx.t.searchTitle }],
@@ -140,6 +166,7 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
         <>
           <SearchPage ctx={ctx} q={q} hits={hits} />
           <PolicySearchHits ctx={ctx} hits={policyHits} />
+          <PartnershipSearchHits ctx={ctx} hits={partnershipHits} />
         </>
       ),
     });
@@ -220,6 +247,7 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
 
   // Before the council route: "handicappolitik" would otherwise be read as a council's slug.
   mountPolicyPages(site, { db, render, notFound, ctxOf, home });
+  mountPartnershipPages(site, { db, render, notFound, ctxOf, home });
 
   site.get("/kommuner/:slug/:councilSlug", async (c) => {
     const ctx = ctxOf(c);
@@ -288,11 +316,17 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
     const ctx = ctxOf(c);
     const id = c.req.param("id");
     if (!UUID.test(id)) return notFound(c);
+    const content = await meetingContentVersion(db, id);
+    if (!content) return notFound(c);
+    const url = new URL(c.req.url);
+    const key = url.pathname + url.search;
+    const kept = keptMeetingPages.get(key, content.version);
+    if (kept) return sendKept(c, kept);
     const meeting = await findSiteMeeting(db, id);
     if (!meeting || !isMeetingPublic(meeting)) return notFound(c);
     const agenda = await listSiteAgenda(db, meeting.municipalityId, meeting.id);
     const title = meetingHeading(ctx, meeting);
-    return render(c, ctx, {
+    const body = await pageHtml(c, ctx, {
       // Many meetings share a heading; the date tells browser tabs and screen-reader page lists apart.
       title: `${title}, ${formatDate(meeting.startsAt, ctx.locale)}`,
       crumbs: [
@@ -306,6 +340,13 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
       ],
       body: <MeetingPage ctx={ctx} meeting={meeting} items={agenda.items} attachments={agenda.attachments} />,
     });
+    const page = {
+      body: body.toString(),
+      etag: `"${createHash("sha1").update(body.toString()).digest("hex")}"`,
+    };
+    // Labelled with the version read before the page's own queries: a change in between only costs a re-render.
+    keptMeetingPages.set(key, content.version, page);
+    return sendKept(c, page);
   });
 
   site.get("/hoeringer/:id", async (c) => {

@@ -6,7 +6,7 @@ import { seedDemoData } from "../demo/seed.ts";
 import type { OpenedDatabase } from "../open.ts";
 import { councils, meetings, municipalities } from "../schema/index.ts";
 import { countQueries } from "../testing/count-queries.ts";
-import { createTestDatabase } from "../testing/index.ts";
+import { createTestDatabase, rowsOf } from "../testing/index.ts";
 import { contentVersion, meetingContentVersion } from "./content-version.ts";
 import { loadDeadlineSources, upcomingDeadlinesFor } from "./deadlines.ts";
 import { findMunicipality } from "./municipalities.ts";
@@ -92,14 +92,16 @@ describe("a municipality's content version", () => {
   };
 
   it("is raised by every table that holds a municipality's content", async () => {
-    const rows = (await db.execute(sql`
+    const rows = rowsOf<{ name: string; tracked: boolean }>(
+      await db.execute(sql`
       select c.table_name as name,
         exists (select 1 from pg_trigger t where t.tgrelid = (quote_ident(c.table_name))::regclass
           and t.tgname = 'samraad_content_version') as tracked
       from information_schema.columns c
       join information_schema.tables tb on tb.table_schema = c.table_schema and tb.table_name = c.table_name
       where c.table_schema = current_schema() and c.column_name = 'municipality_id' and tb.table_type = 'BASE TABLE'
-      order by 1`)) as unknown as { name: string; tracked: boolean }[];
+      order by 1`),
+    );
     const notTracked = rows.filter((r) => !r.tracked).map((r) => r.name);
     expect(notTracked.sort()).toEqual(Object.keys(untracked).sort());
     expect(rows.length).toBeGreaterThan(20);
