@@ -1,6 +1,7 @@
 export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./co-creation.ts";
+export * from "./co-creation-votes.ts";
 export * from "./councils.ts";
 export * from "./hearings.ts";
 export * from "./instance.ts";

@@ -1,0 +1,270 @@
+import { randomBytes } from "node:crypto";
+import { ballotsCsv, computeResult, generateBallotCodes, parseBallotsCsv } from "@samraad/domain/co-creation";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../database.ts";
+import type { OpenedDatabase } from "../open.ts";
+import { coCreationProcesses, municipalities } from "../schema/index.ts";
+import { createTestDatabase } from "../testing/index.ts";
+import {
+  type CastOutcome,
+  castBallotWithCode,
+  insertBallotCodes,
+  listBallots,
+  listVoteOptions,
+  replaceBallotByReceipt,
+  replaceVoteOptions,
+  upsertVote,
+  voteTurnout,
+} from "./co-creation-votes.ts";
+
+let opened: OpenedDatabase;
+let db: Database;
+let municipalityId: string;
+let voteId: string;
+let codes: string[];
+let optionIds: string[];
+const now = new Date("2026-09-12T09:00:00Z");
+
+const rules = {
+  budgetKroner: 100_000,
+  allocation: "knapsack" as const,
+  winnersCount: null,
+  maxChoices: 2,
+  minAge: 12,
+  residenceRequired: true,
+  allowRevote: false,
+};
+
+async function newVote(slug: string, allowRevote = false) {
+  const [process] = await db
+    .insert(coCreationProcesses)
+    .values({
+      municipalityId,
+      slug,
+      title: "Bolbro bestemmer",
+      purpose: "Borgerne bestemmer",
+      status: "published",
+    })
+    .returning({ id: coCreationProcesses.id });
+  if (!process) throw new Error("no process");
+  const id = await upsertVote(
+    db,
+    municipalityId,
+    process.id,
+    {
+      ...rules,
+      allowRevote,
+      title: "Afstemning",
+      area: "Bolbro",
+      opensAt: new Date("2026-09-12T08:00:00Z"),
+      closesAt: new Date("2026-09-12T14:00:00Z"),
+    },
+    now,
+  );
+  await replaceVoteOptions(db, municipalityId, id, [
+    { ideaId: null, title: "Legeplads", description: null, cost: 60_000 },
+    { ideaId: null, title: "Bænke", description: null, cost: 30_000 },
+    { ideaId: null, title: "Fællesspisning", description: null, cost: 0 },
+  ]);
+  return id;
+}
+
+/** postgres.js returns the rows, PGlite an object holding them. */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+const secure = (n: number) => new Uint8Array(randomBytes(n));
+
+beforeAll(async () => {
+  opened = await createTestDatabase();
+  db = opened.db;
+  const [m] = await db
+    .insert(municipalities)
+    .values({ slug: "odense-test", name: "Odense Kommune", code: "0461" })
+    .returning({ id: municipalities.id });
+  if (!m) throw new Error("no municipality");
+  municipalityId = m.id;
+  voteId = await newVote("bolbro");
+  codes = generateBallotCodes(20, secure);
+  await insertBallotCodes(db, municipalityId, voteId, codes);
+  optionIds = (await listVoteOptions(db, municipalityId, voteId)).map((o) => o.id);
+});
+afterAll(() => opened.close());
+
+const cast = (code: string, choices: string[], receiptHash: string | null = null) =>
+  db.transaction((tx) => castBallotWithCode(tx, municipalityId, voteId, code, choices, receiptHash));
+
+describe("casting a ballot with a paper code", () => {
+  it("counts 100 concurrent attempts with one code exactly once", async () => {
+    const code = codes[0] as string;
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) => cast(code, [optionIds[i % 2] as string])),
+    );
+    const values = outcomes.map((o) => (o.status === "fulfilled" ? o.value : "error"));
+    const tallies = values.reduce<Record<string, number>>((acc, v) => {
+      acc[v] = (acc[v] ?? 0) + 1;
+      return acc;
+    }, {});
+    // A losing attempt may be refused by the code's row lock ("code_used") or, on PostgreSQL, by the voters'
+    // primary key (an error that rolls that transaction back); either way it is not counted.
+    expect(tallies.counted).toBe(1);
+    expect((tallies.code_used ?? 0) + (tallies.error ?? 0)).toBe(99);
+    expect(await voteTurnout(db, municipalityId, voteId)).toMatchObject({
+      ballots: 1,
+      voters: 1,
+      codesUsed: 1,
+    });
+  });
+
+  it("refuses a used code and an unknown code without storing anything", async () => {
+    const before = await voteTurnout(db, municipalityId, voteId);
+    expect(await cast(codes[0] as string, [optionIds[0] as string])).toBe<CastOutcome>("code_used");
+    expect(await cast("AAAA-AAAA-AAAA", [optionIds[0] as string])).toBe<CastOutcome>("code_unknown");
+    expect(await voteTurnout(db, municipalityId, voteId)).toEqual(before);
+  });
+
+  it("treats a code of one vote as unknown in another vote", async () => {
+    const other = await newVote("vollsmose");
+    const outcome = await db.transaction((tx) =>
+      castBallotWithCode(tx, municipalityId, other, codes[1] as string, [], null),
+    );
+    expect(outcome).toBe("code_unknown");
+  });
+
+  it("rolls back the code when storing the ballot fails, so the voter can try again", async () => {
+    const code = codes[2] as string;
+    await expect(
+      db.transaction((tx) => castBallotWithCode(tx, municipalityId, voteId, code, ["not-a-uuid"], null)),
+    ).rejects.toThrow();
+    expect(await cast(code, [optionIds[1] as string])).toBe("counted");
+  });
+
+  it("replaces a ballot only with the receipt its voter was given", async () => {
+    const revoteId = await newVote("revote", true);
+    const [code] = generateBallotCodes(1, secure);
+    await insertBallotCodes(db, municipalityId, revoteId, [code as string]);
+    const options = (await listVoteOptions(db, municipalityId, revoteId)).map((o) => o.id);
+    const receipt = "hash-of-receipt";
+    await db.transaction((tx) =>
+      castBallotWithCode(tx, municipalityId, revoteId, code as string, [options[0] as string], receipt),
+    );
+    expect(
+      await db.transaction((tx) =>
+        replaceBallotByReceipt(tx, municipalityId, revoteId, "wrong", [options[1] as string]),
+      ),
+    ).toBe("receipt_unknown");
+    expect(
+      await db.transaction((tx) =>
+        replaceBallotByReceipt(tx, municipalityId, revoteId, receipt, [options[1] as string]),
+      ),
+    ).toBe("replaced");
+    const ballots = await listBallots(db, municipalityId, revoteId);
+    expect(ballots.map((b) => b.choices)).toEqual([[options[1]]]);
+  });
+});
+
+describe("the secret ballot", () => {
+  const voterTables = ["co_creation_voters", "co_creation_ballot_codes"];
+
+  it("has no join path from a voter or code to a ballot in the schema", async () => {
+    const rows = rowsOf<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      column_default: string | null;
+    }>(
+      await db.execute(
+        sql`select table_name, column_name, data_type, column_default from information_schema.columns
+          where table_schema = 'public' and table_name in ('co_creation_ballots', 'co_creation_voters', 'co_creation_ballot_codes')`,
+      ),
+    );
+    const of = (table: string) => rows.filter((r) => r.table_name === table);
+    const ballotColumns = of("co_creation_ballots");
+    // The ballot holds only its random id, the vote it belongs to and the choices (plus an optional receipt hash).
+    expect(ballotColumns.map((c) => c.column_name).sort()).toEqual([
+      "choices",
+      "id",
+      "municipality_id",
+      "receipt_hash",
+      "vote_id",
+    ]);
+    // Nothing that orders ballots in time: no timestamp or date, no sequence or identity.
+    for (const c of ballotColumns) {
+      expect(c.data_type).not.toMatch(/time|date|serial/);
+      expect(c.column_default ?? "").not.toMatch(/nextval|now\(\)|clock_timestamp/);
+    }
+    expect(ballotColumns.find((c) => c.column_name === "id")?.column_default).toBe("gen_random_uuid()");
+    // The only columns voters and codes share with ballots identify the vote, never a person or a code.
+    for (const table of voterTables) {
+      const shared = of(table)
+        .map((c) => c.column_name)
+        .filter((name) => ballotColumns.some((b) => b.column_name === name));
+      expect(shared.sort()).toEqual(["municipality_id", "vote_id"]);
+    }
+  });
+
+  it("has no foreign key between the voter tables and the ballots", async () => {
+    const rows = rowsOf<{ from_table: string; to_table: string }>(
+      await db.execute(
+        sql`select tc.table_name as from_table, ccu.table_name as to_table
+          from information_schema.table_constraints tc
+          join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+          where tc.constraint_type = 'FOREIGN KEY'
+            and (tc.table_name in ('co_creation_ballots', 'co_creation_voters', 'co_creation_ballot_codes'))`,
+      ),
+    );
+    const edges = rows.map((r) => `${r.from_table}->${r.to_table}`).sort();
+    expect(edges).toEqual([
+      "co_creation_ballot_codes->co_creation_votes",
+      "co_creation_ballot_codes->municipalities",
+      "co_creation_ballots->co_creation_votes",
+      "co_creation_ballots->municipalities",
+      "co_creation_voters->co_creation_votes",
+      "co_creation_voters->municipalities",
+    ]);
+    // No table in the database points at a ballot either.
+    const inboundRows = rowsOf<{ n: number }>(
+      await db.execute(
+        sql`select count(*)::int as n from information_schema.constraint_column_usage ccu
+          join information_schema.table_constraints tc on tc.constraint_name = ccu.constraint_name
+          where tc.constraint_type = 'FOREIGN KEY' and ccu.table_name = 'co_creation_ballots'`,
+      ),
+    );
+    expect(inboundRows[0]?.n).toBe(0);
+  });
+
+  it("exports ballots in random-id order with no code or time, and the export reproduces the result", async () => {
+    const exportVote = await newVote("export");
+    const batchCodes = generateBallotCodes(12, secure);
+    await insertBallotCodes(db, municipalityId, exportVote, batchCodes);
+    const options = await listVoteOptions(db, municipalityId, exportVote);
+    const ids = options.map((o) => o.id);
+    const choices = [
+      [ids[0]],
+      [ids[1]],
+      [ids[0], ids[2]],
+      [ids[2]],
+      [ids[0]],
+      [ids[1], ids[0]],
+    ] as string[][];
+    for (const [i, c] of choices.entries()) {
+      await db.transaction((tx) =>
+        castBallotWithCode(tx, municipalityId, exportVote, batchCodes[i] as string, [...c].sort(), null),
+      );
+    }
+    const ballots = await listBallots(db, municipalityId, exportVote);
+    expect(ballots.map((b) => b.id)).toEqual([...ballots.map((b) => b.id)].sort());
+    const csv = ballotsCsv(options, ballots);
+    for (const code of batchCodes) expect(csv).not.toContain(code);
+    expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const recount = computeResult(rules, options, parseBallotsCsv(csv, options));
+    expect(recount).toEqual(computeResult(rules, options, choices));
+    expect(recount.options.map((o) => [o.title, o.votes])).toEqual([
+      ["Legeplads", 4],
+      ["Fællesspisning", 2],
+      ["Bænke", 2],
+    ]);
+  });
+});
