@@ -22,6 +22,7 @@ const codeByRulePrefix: [prefix: string, code: ErrorCode][] = [
   ["agenda.decisions_closed", "CONFLICT"],
   ["policy.illegal_transition", "CONFLICT"],
   ["action.illegal_transition", "CONFLICT"],
+  ["policy.removal", "CONFLICT"],
   ["not_found", "NOT_FOUND"],
   ["forbidden", "FORBIDDEN"],
   ["unauthorized", "UNAUTHORIZED"],

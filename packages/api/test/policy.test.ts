@@ -1,5 +1,15 @@
+import { eq } from "@samraad/db";
 import { demoPolicy } from "@samraad/db/demo";
-import { listAgendaItems, listPolicies, loadPlan } from "@samraad/db/queries";
+import {
+  insertActions,
+  insertFocusArea,
+  insertGoal,
+  listAgendaItems,
+  listPolicies,
+  loadPlan,
+  upcomingDeadlinesFor,
+} from "@samraad/db/queries";
+import { auditLog } from "@samraad/db/schema";
 import { type FieldError, fieldErrors } from "@samraad/domain/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -33,6 +43,20 @@ afterAll(() => f.close());
 const everyone: Who[] = ["adminBroenderslev", "secretary", "member", "adminRanders", "public"];
 const editors: Who[] = ["adminBroenderslev", "secretary"];
 const readers: Who[] = ["adminBroenderslev", "secretary", "member"];
+const bareAction = (handling: string) => ({
+  focusAreaId: null,
+  goalId: null,
+  goalText: null,
+  handling,
+  ownerName: null,
+  ownerSector: null,
+  place: null,
+  startsOn: null,
+  dueOn: null,
+  status: "not_started" as const,
+  statusReason: null,
+  published: true,
+});
 const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 
 const matrix: { name: string; allowed: Who[]; call: (as: ReturnType<Fixture["as"]>) => Promise<unknown> }[] =
@@ -107,6 +131,47 @@ const matrix: { name: string; allowed: Who[]; call: (as: ReturnType<Fixture["as"
           dueOn: "2027-01-15",
           status: "in_progress",
         }),
+    },
+    {
+      name: "policy.removeAction",
+      allowed: editors,
+      call: async (as) => {
+        // A fresh action per call, written without the API so it adds no audit entry.
+        const [row] = await insertActions(
+          f.db,
+          f.broenderslev.id,
+          adopted.id,
+          [bareAction("Fjernes")],
+          new Date(),
+        );
+        if (!row) throw new Error("no action");
+        return as.policy.removeAction({ actionId: row.id });
+      },
+    },
+    {
+      name: "policy.removeGoal",
+      allowed: editors,
+      call: async (as) => {
+        const goal = await insertGoal(
+          f.db,
+          f.broenderslev.id,
+          { policyId: adopted.id, focusAreaId, title: "Fjernes", description: null },
+          [],
+        );
+        return as.policy.removeGoal({ goalId: goal.id });
+      },
+    },
+    {
+      name: "policy.removeFocusArea",
+      allowed: editors,
+      call: async (as) => {
+        const area = await insertFocusArea(f.db, f.broenderslev.id, {
+          policyId: adopted.id,
+          title: "Fjernes",
+          description: null,
+        });
+        return as.policy.removeFocusArea({ focusAreaId: area.id });
+      },
     },
     {
       name: "policy.reorderActions",
@@ -335,5 +400,256 @@ describe("a policy's status", () => {
       );
     expect(error?.code).toBe("CONFLICT");
     expect(error?.message).toMatch(/kan ikke gå fra/);
+  });
+});
+
+function auditEntries(action: string) {
+  return f.db.select().from(auditLog).where(eq(auditLog.action, action));
+}
+
+async function refusal(call: () => Promise<unknown>) {
+  return call().then(
+    () => null,
+    (e: unknown) => e as { code: string; message: string; cause?: { text?: { da: string; en: string } } },
+  );
+}
+
+describe("editing an action's fields", () => {
+  async function freshAction(handling: string) {
+    return f.as(f.principals.secretary).policy.addAction({
+      policyId: adopted.id,
+      handling,
+      ownerName: "Lise Berg",
+      ownerSector: "social",
+      place: "Rådhuset",
+      dueOn: "2027-02-01",
+    });
+  }
+
+  it("stores every field of the form, moves the action to its goal's focus area, and audits before and after", async () => {
+    const action = await freshAction("Kursus for sagsbehandlere");
+    const plan = await loadPlan(f.db, f.broenderslev.id, adopted.id);
+    const goal = plan.goals[0];
+    if (!goal) throw new Error("no goal in the demo plan");
+    f.clock.now = new Date(Date.now() + 1000);
+    const after = await f.as(f.principals.secretary).policy.updateAction({
+      actionId: action.id,
+      handling: "Kursus i tilgængelig sagsbehandling",
+      goalId: goal.id,
+      ownerName: "Ole Friis",
+      ownerSector: "beskaeftigelse",
+      place: "Jobcentret",
+      startsOn: "2027-01-10",
+      dueOn: "2027-03-15",
+      status: "in_progress",
+      published: false,
+    });
+    expect(after).toMatchObject({
+      handling: "Kursus i tilgængelig sagsbehandling",
+      goalId: goal.id,
+      focusAreaId: goal.focusAreaId,
+      goalText: null,
+      ownerName: "Ole Friis",
+      ownerSector: "beskaeftigelse",
+      place: "Jobcentret",
+      startsOn: "2027-01-10",
+      dueOn: "2027-03-15",
+      status: "in_progress",
+      published: false,
+    });
+    const stored = (await loadPlan(f.db, f.broenderslev.id, adopted.id)).actions.find(
+      (a) => a.id === action.id,
+    );
+    expect(stored?.ownerName).toBe("Ole Friis");
+    // Unpublished now: the public no longer sees it.
+    const pub = await f.as(null).policy.get({ policyId: adopted.id });
+    expect(pub.actions.map((a) => a.id)).not.toContain(action.id);
+    const entry = (await auditEntries("policy.action.update")).find((e) => e.entityId === action.id);
+    expect(entry?.before).toMatchObject({ handling: "Kursus for sagsbehandlere", ownerName: "Lise Berg" });
+    expect(entry?.after).toMatchObject({
+      handling: "Kursus i tilgængelig sagsbehandling",
+      ownerName: "Ole Friis",
+    });
+  });
+
+  const bad: [string, Record<string, unknown>, string, string][] = [
+    ["an empty Handling", { handling: "  " }, "handling", "required"],
+    ["an unknown sector", { ownerSector: "marketing" }, "ownerSector", "unknown_sector"],
+    ["a due date before the policy's start", { dueOn: "2001-01-01" }, "dueOn", "due_before_policy_start"],
+    [
+      "a due date before its own start",
+      { startsOn: "2027-05-01", dueOn: "2027-04-01" },
+      "dueOn",
+      "end_before_start",
+    ],
+    ["a malformed date", { dueOn: "1. maj" }, "dueOn", "invalid_date"],
+    ["postponing without a reason", { status: "postponed" }, "statusReason", "reason_required"],
+  ];
+  for (const [what, change, field, code] of bad) {
+    it(`refuses ${what} with 400 and a Danish and English message at ${field}, changing nothing`, async () => {
+      const action = await freshAction(`Uændret ${code}`);
+      const auditBefore = await f.auditCount();
+      const result = await fieldErrorsOf(() =>
+        f.as(f.principals.secretary).policy.updateAction({
+          actionId: action.id,
+          handling: action.handling,
+          ownerName: "Lise Berg",
+          ownerSector: "social",
+          dueOn: "2027-02-01",
+          ...(change as { handling?: string }),
+        }),
+      );
+      expect(result.code).toBe("BAD_REQUEST");
+      const error = result.fields.find((e) => e.field === field);
+      expect(error?.code).toBe(code);
+      expect(error?.message.da).toBeTruthy();
+      expect(error?.message.en).toBeTruthy();
+      expect(error?.message.da).not.toBe(error?.message.en);
+      const stored = (await loadPlan(f.db, f.broenderslev.id, adopted.id)).actions.find(
+        (a) => a.id === action.id,
+      );
+      expect(stored?.handling).toBe(action.handling);
+      expect(stored?.dueOn).toBe("2027-02-01");
+      expect(await f.auditCount()).toBe(auditBefore);
+    });
+  }
+
+  it("refuses an illegal status change with 409 and the Danish reason", async () => {
+    const action = await freshAction("Droppes");
+    await f.as(f.principals.secretary).policy.updateAction({
+      actionId: action.id,
+      handling: action.handling,
+      status: "dropped",
+      statusReason: "Ingen midler",
+    });
+    const error = await refusal(() =>
+      f
+        .as(f.principals.secretary)
+        .policy.updateAction({ actionId: action.id, handling: "x", status: "done" }),
+    );
+    expect(error?.code).toBe("CONFLICT");
+    expect(error?.message).toMatch(/kan ikke gå fra "Opgivet" til "Gennemført"/);
+  });
+
+  it("refuses a goal of another policy as a field error", async () => {
+    const action = await freshAction("Forkert mål");
+    const draftPlan = await loadPlan(f.db, f.broenderslev.id, draft.id);
+    const foreign = draftPlan.goals[0];
+    if (!foreign) throw new Error("the draft has no goal");
+    const result = await fieldErrorsOf(() =>
+      f.as(f.principals.secretary).policy.updateAction({
+        actionId: action.id,
+        handling: action.handling,
+        goalId: foreign.id,
+      }),
+    );
+    expect(result.fields.map((e) => [e.field, e.code])).toEqual([["goalId", "invalid_option"]]);
+  });
+});
+
+describe("removing actions, goals and focus areas", () => {
+  it("removes an action with no progress: gone from the plan, the public page and the deadlines, audited", async () => {
+    const as = f.as(f.principals.secretary);
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const action = await as.policy.addAction({
+      policyId: adopted.id,
+      handling: "Temadag om BPA",
+      dueOn: soon,
+    });
+    const deadlines = async () =>
+      (
+        await upcomingDeadlinesFor(f.db, { municipalityId: f.broenderslev.id }, new Date(), {
+          horizonDays: 30,
+        })
+      ).map((d) => d.id);
+    expect(await deadlines()).toContain(`action_due:${action.id}`);
+    await as.policy.removeAction({ actionId: action.id });
+    expect((await loadPlan(f.db, f.broenderslev.id, adopted.id)).actions.map((a) => a.id)).not.toContain(
+      action.id,
+    );
+    expect((await f.as(null).policy.get({ policyId: adopted.id })).actions.map((a) => a.id)).not.toContain(
+      action.id,
+    );
+    expect(await f.as(null).policy.exportCsv({ policyId: adopted.id })).not.toContain("Temadag om BPA");
+    expect(await deadlines()).not.toContain(`action_due:${action.id}`);
+    const entry = (await auditEntries("policy.action.remove")).find((e) => e.entityId === action.id);
+    expect(entry?.before).toMatchObject({ handling: "Temadag om BPA" });
+    // Gone means gone: a second removal or an edit finds nothing.
+    expect(await outcome(() => as.policy.removeAction({ actionId: action.id }))).toBe("NOT_FOUND");
+    expect(await outcome(() => as.policy.updateAction({ actionId: action.id, handling: "Igen" }))).toBe(
+      "NOT_FOUND",
+    );
+  });
+
+  it("refuses removing an action with reported progress (409, Danish reason) and keeps it", async () => {
+    const as = f.as(f.principals.secretary);
+    const action = await as.policy.addAction({ policyId: adopted.id, handling: "Synlig handling" });
+    await as.policy.updateProgress({
+      actionId: action.id,
+      on: "2026-11-20",
+      text: "Startet",
+      status: "in_progress",
+    });
+    const auditBefore = await f.auditCount();
+    const error = await refusal(() => as.policy.removeAction({ actionId: action.id }));
+    expect(error?.code).toBe("CONFLICT");
+    expect(error?.message).toContain("Markér den i stedet som opgivet");
+    expect((await loadPlan(f.db, f.broenderslev.id, adopted.id)).actions.map((a) => a.id)).toContain(
+      action.id,
+    );
+    expect(await f.auditCount()).toBe(auditBefore);
+  });
+
+  it("refuses removing a goal that actions serve and a focus area with goals; removes them once empty", async () => {
+    const as = f.as(f.principals.secretary);
+    const area = await as.policy.addFocusArea({ policyId: adopted.id, title: "Bolig og byrum" });
+    const goal = await as.policy.addGoal({
+      focusAreaId: area.id,
+      title: "Flere tilgængelige boliger",
+      criteria: [{ indicator: "Tilgængelige boliger", target: "50" }],
+    });
+    const action = await as.policy.addAction({
+      policyId: adopted.id,
+      handling: "Boligtjek",
+      goalId: goal.id,
+    });
+    const auditBefore = await f.auditCount();
+
+    const goalRefused = await refusal(() => as.policy.removeGoal({ goalId: goal.id }));
+    expect(goalRefused?.code).toBe("CONFLICT");
+    expect(goalRefused?.message).toBe(
+      "Målet har 1 handling. Knyt dem til et andet mål eller fjern dem først, før målet kan fjernes",
+    );
+    const areaRefused = await refusal(() => as.policy.removeFocusArea({ focusAreaId: area.id }));
+    expect(areaRefused?.code).toBe("CONFLICT");
+    expect(areaRefused?.message).toContain("Fokusområdet har 1 mål og 1 handling");
+    expect(await f.auditCount()).toBe(auditBefore);
+    const plan = await loadPlan(f.db, f.broenderslev.id, adopted.id);
+    expect(plan.goals.map((g) => g.id)).toContain(goal.id);
+    expect(plan.focusAreas.map((a) => a.id)).toContain(area.id);
+
+    await as.policy.removeAction({ actionId: action.id });
+    await as.policy.removeGoal({ goalId: goal.id });
+    await as.policy.removeFocusArea({ focusAreaId: area.id });
+    const after = await loadPlan(f.db, f.broenderslev.id, adopted.id);
+    expect(after.goals.map((g) => g.id)).not.toContain(goal.id);
+    expect(after.focusAreas.map((a) => a.id)).not.toContain(area.id);
+    expect(await f.auditCount()).toBe(auditBefore + 3);
+    // A removed goal cannot be chosen for an action any more.
+    const result = await fieldErrorsOf(() =>
+      as.policy.addAction({ policyId: adopted.id, handling: "Efter", goalId: goal.id }),
+    );
+    expect(result.fields.map((e) => e.field)).toEqual(["goalId"]);
+  });
+});
+
+describe("a policy's period", () => {
+  it("refuses an end before the stored start as a field error at periodTo, changing nothing", async () => {
+    const result = await fieldErrorsOf(() =>
+      f.as(f.principals.secretary).policy.update({ policyId: adopted.id, periodTo: "2001-01-01" }),
+    );
+    expect(result.code).toBe("BAD_REQUEST");
+    expect(result.fields.map((e) => [e.field, e.code])).toEqual([["periodTo", "end_before_start"]]);
+    expect(result.fields[0]?.message.da).toBeTruthy();
   });
 });

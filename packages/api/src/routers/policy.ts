@@ -1,8 +1,10 @@
 import {
   actionsChangedSince,
+  countPlanChildren,
   findActionOwner,
   findCouncilById,
   findFocusAreaOwner,
+  findGoalOwner,
   findPolicy,
   findPolicyOwner,
   insertActions,
@@ -13,6 +15,9 @@ import {
   insertProgress,
   listPolicies,
   loadPlan,
+  removeActionRow,
+  removeFocusAreaRow,
+  removeGoalRow,
   reorderActions,
   updateActionRow,
   updatePolicyRow,
@@ -23,13 +28,16 @@ import {
   type ActionFields,
   actionFields,
   actionInput,
+  actionRemoval,
   actionTransition,
   actionUpdateInput,
   decodeCsv,
   exportActionPlan,
   focusAreaInput,
+  focusAreaRemoval,
   followUpAgendaItem,
   goalInput,
+  goalRemoval,
   importActionPlan,
   planFindings,
   planProgress,
@@ -94,6 +102,18 @@ function parseOr400<T>(schema: z.ZodType<T>, input: unknown): T {
   return result.data;
 }
 
+/**
+ * A field error found after parsing (it needs stored data), as the same 400 with field errors as .input().
+ * The ZodError comes from a parse: one built with `new` is not an Error to tRPC, which then drops it as cause.
+ */
+function fieldFailure(field: string, code: string): TRPCError {
+  const parsed = z
+    .unknown()
+    .superRefine((_, ctx) => ctx.addIssue({ code: "custom", message: code, path: [field] }))
+    .safeParse(null);
+  return new TRPCError({ code: "BAD_REQUEST", message: "invalid input", cause: parsed.error });
+}
+
 function actionValues(a: ActionFields, goalArea: (goalId: string) => string | null) {
   return {
     focusAreaId: a.goalId ? goalArea(a.goalId) : null,
@@ -121,11 +141,7 @@ function ruleActions(plan: Plan) {
 function goalAreaLookup(plan: Plan, goalId: string): string {
   const goal = plan.goals.find((g) => g.id === goalId);
   if (!goal) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: "unknown goal",
-      cause: new z.ZodError([{ code: "custom", message: "invalid_option", path: ["goalId"], input: goalId }]),
-    });
+    throw fieldFailure("goalId", "invalid_option");
   }
   return goal.focusAreaId;
 }
@@ -208,13 +224,7 @@ export const policyRouter = router({
     const from = values.periodFrom ?? policy.periodFrom;
     const to = values.periodTo ?? policy.periodTo;
     if (from && to && to < from) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: "invalid input",
-        cause: new z.ZodError([
-          { code: "custom", message: "end_before_start", path: ["periodTo"], input: to },
-        ]),
-      });
+      throw fieldFailure("periodTo", "end_before_start");
     }
     return change(ctx, policy.municipalityId, async (tx, audit) => {
       const after = await updatePolicyRow(tx, policy.municipalityId, policyId, { ...values, now: ctx.now() });
@@ -336,6 +346,61 @@ export const policyRouter = router({
         return after;
       });
     }),
+
+  /** Removes an action no progress was reported on (those are dropped instead); its deadline goes with it. */
+  removeAction: authedProcedure.input(z.object({ actionId: id() })).mutation(async ({ ctx, input }) => {
+    const owner = await actionFor(ctx, input.actionId);
+    return change(ctx, owner.municipalityId, async (tx, audit) => {
+      const children = await countPlanChildren(tx, owner.municipalityId, { actionId: input.actionId });
+      unwrap(actionRemoval(children));
+      const before = await removeActionRow(tx, owner.municipalityId, input.actionId, ctx.now());
+      if (!before) throw notFound();
+      await audit({
+        action: "policy.action.remove",
+        entityType: "policy_action",
+        entityId: input.actionId,
+        before,
+      });
+      return { removed: input.actionId };
+    });
+  }),
+
+  /** Removes a goal that no action serves, with its success criteria. */
+  removeGoal: authedProcedure.input(z.object({ goalId: id() })).mutation(async ({ ctx, input }) => {
+    const owner = await findGoalOwner(ctx.db, input.goalId);
+    if (!owner || !readsInternal(ctx, owner)) throw notFound();
+    authorizeEdit(ctx, owner);
+    return change(ctx, owner.municipalityId, async (tx, audit) => {
+      const children = await countPlanChildren(tx, owner.municipalityId, { goalId: input.goalId });
+      unwrap(goalRemoval(children));
+      const before = await removeGoalRow(tx, owner.municipalityId, input.goalId, ctx.now());
+      if (!before) throw notFound();
+      await audit({ action: "policy.goal.remove", entityType: "goal", entityId: input.goalId, before });
+      return { removed: input.goalId };
+    });
+  }),
+
+  /** Removes a focus area with neither goals nor actions left. */
+  removeFocusArea: authedProcedure.input(z.object({ focusAreaId: id() })).mutation(async ({ ctx, input }) => {
+    const owner = await findFocusAreaOwner(ctx.db, input.focusAreaId);
+    if (!owner || !readsInternal(ctx, owner)) throw notFound();
+    authorizeEdit(ctx, owner);
+    return change(ctx, owner.municipalityId, async (tx, audit) => {
+      const children = await countPlanChildren(tx, owner.municipalityId, {
+        focusAreaId: input.focusAreaId,
+      });
+      unwrap(focusAreaRemoval(children));
+      const before = await removeFocusAreaRow(tx, owner.municipalityId, input.focusAreaId, ctx.now());
+      if (!before) throw notFound();
+      await audit({
+        action: "policy.focus_area.remove",
+        entityType: "focus_area",
+        entityId: input.focusAreaId,
+        before,
+      });
+      return { removed: input.focusAreaId };
+    });
+  }),
 
   reorderActions: authedProcedure
     .input(z.object({ policyId: id(), actionIds: z.array(id()).max(500) }))

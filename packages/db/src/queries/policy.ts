@@ -471,3 +471,114 @@ export async function searchPublicPolicies(db: Db, text: string, options: { limi
 }
 
 export type PolicySearchHit = Awaited<ReturnType<typeof searchPublicPolicies>>[number];
+
+/** A goal's owner, for authorising changes to it. */
+export async function findGoalOwner(db: Db, goalId: string) {
+  const [row] = await db
+    .select({ municipalityId: policies.municipalityId, councilId: policies.councilId, policyId: policies.id })
+    .from(goals)
+    .innerJoin(policies, eq(policies.id, goals.policyId))
+    .where(and(eq(goals.id, goalId), isNull(goals.deletedAt), isNull(policies.deletedAt)));
+  return row ?? null;
+}
+
+/** What hangs below a focus area, a goal or an action: what the removal rules decide on. */
+export async function countPlanChildren(
+  db: Db,
+  municipalityId: string,
+  of: { focusAreaId?: string; goalId?: string; actionId?: string },
+) {
+  const goalsOfArea = of.focusAreaId
+    ? await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(goals)
+        .where(
+          and(
+            eq(goals.focusAreaId, of.focusAreaId),
+            eq(goals.municipalityId, municipalityId),
+            isNull(goals.deletedAt),
+          ),
+        )
+    : [{ n: 0 }];
+  const actions =
+    of.focusAreaId || of.goalId
+      ? await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(policyActions)
+          .where(
+            and(
+              eq(policyActions.municipalityId, municipalityId),
+              isNull(policyActions.deletedAt),
+              of.focusAreaId ? eq(policyActions.focusAreaId, of.focusAreaId) : undefined,
+              of.goalId ? eq(policyActions.goalId, of.goalId) : undefined,
+            ),
+          )
+      : [{ n: 0 }];
+  const progress = of.actionId
+    ? await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(actionProgress)
+        .where(
+          and(
+            eq(actionProgress.actionId, of.actionId),
+            eq(actionProgress.municipalityId, municipalityId),
+            isNull(actionProgress.deletedAt),
+          ),
+        )
+    : [{ n: 0 }];
+  return {
+    goals: Number(goalsOfArea[0]?.n ?? 0),
+    actions: Number(actions[0]?.n ?? 0),
+    progressUpdates: Number(progress[0]?.n ?? 0),
+  };
+}
+
+/** Soft removal (deleted_at): the row stays for the audit trail and for OParl's deleted objects. */
+export async function removeActionRow(db: Db, municipalityId: string, actionId: string, now: Date) {
+  const [row] = await db
+    .update(policyActions)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(policyActions.id, actionId),
+        eq(policyActions.municipalityId, municipalityId),
+        isNull(policyActions.deletedAt),
+      ),
+    )
+    .returning(actionColumns);
+  return row ?? null;
+}
+
+export async function removeGoalRow(db: Db, municipalityId: string, goalId: string, now: Date) {
+  await db
+    .update(successCriteria)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(successCriteria.goalId, goalId),
+        eq(successCriteria.municipalityId, municipalityId),
+        isNull(successCriteria.deletedAt),
+      ),
+    );
+  const [row] = await db
+    .update(goals)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(and(eq(goals.id, goalId), eq(goals.municipalityId, municipalityId), isNull(goals.deletedAt)))
+    .returning({ id: goals.id, title: goals.title, focusAreaId: goals.focusAreaId });
+  return row ?? null;
+}
+
+export async function removeFocusAreaRow(db: Db, municipalityId: string, focusAreaId: string, now: Date) {
+  const [row] = await db
+    .update(focusAreas)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(focusAreas.id, focusAreaId),
+        eq(focusAreas.municipalityId, municipalityId),
+        isNull(focusAreas.deletedAt),
+      ),
+    )
+    .returning({ id: focusAreas.id, title: focusAreas.title });
+  return row ?? null;
+}
