@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { PageContext } from "../context.ts";
 import { MeetingList, type SiteMeetingRow } from "./council.tsx";
+import { partnershipsLinkText } from "./partnerships.tsx";
 
 const policyLink = {
   da: "Handicappolitikken: fra ord til handling",
@@ -38,6 +39,11 @@ export function MunicipalityPage({
       )}
       <p>
         <a href={ctx.href(`/kommuner/${municipality.slug}/handicappolitik`)}>{policyLink[ctx.locale]}</a>
+      </p>
+      <p>
+        <a href={ctx.href(`/kommuner/${municipality.slug}/partnerskaber`)}>
+          {partnershipsLinkText(ctx.locale)}
+        </a>
       </p>
       <h2>{t.nextMeetings}</h2>
       {upcoming.length === 0 ? <p>{t.noNextMeetings}</p> : <MeetingList ctx={ctx} meetings={upcoming} />}
