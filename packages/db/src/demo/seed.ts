@@ -44,11 +44,13 @@ import {
   taskCommitteeSubjects,
 } from "./content.ts";
 import { inventedName, type MunicipalitySpec, municipalitySpecs } from "./municipalities.ts";
+import { seedDemoCoCreation } from "./co-creation.ts";
 import { seedDemoPartnerships } from "./partnerships.ts";
 import { makePdf } from "./pdf.ts";
 import { seedDemoPolicies } from "./policy.ts";
 import { addDays, copenhagen, copenhagenDate, meetingDay, workingDay } from "./time.ts";
 
+export { demoCoCreation } from "./co-creation.ts";
 export { demoPartnership } from "./partnerships.ts";
 export { demoPolicy } from "./policy.ts";
 
@@ -1025,6 +1027,7 @@ export async function seedDemoData(db: Database, now: Date): Promise<DemoSummary
     await insertAll(rows.chatChannelLinks, (c) => tx.insert(chatChannelLinks).values(c));
     await seedDemoPolicies(tx, now);
     await seedDemoPartnerships(tx, now);
+    await seedDemoCoCreation(tx, now);
     return true;
   });
   if (!seeded) return none;
