@@ -60,6 +60,9 @@ export const messages: Record<string, Bilingual> = {
     da: "Tilmeldingsfristen skal ligge senest på mødets dato",
     en: "The sign-up deadline must be on or before the session's date",
   },
+  answer_required: { da: "Vælg et svar", en: "Choose an answer" },
+  text_required: { da: "Skriv et svar", en: "Write an answer" },
+  invalid_scale: { da: "Vælg et tal fra 1 til 5", en: "Choose a number from 1 to 5" },
   partnership_needs_organisation: {
     da: "Tilføj mindst én brugerorganisation som partner",
     en: "Add at least one user organisation as a partner",

@@ -1,0 +1,91 @@
+import { fail, ok, type Result } from "../shared/result.ts";
+import type { Evaluation, EvaluationStatus, PartnershipDecision } from "./model.ts";
+import { kindsBySubject } from "./model.ts";
+
+/** Planned → collecting → concluded, one way only: a concluded evaluation is a record, not a draft. */
+const next: Record<EvaluationStatus, EvaluationStatus | null> = {
+  planned: "collecting",
+  collecting: "concluded",
+  concluded: null,
+};
+
+export function canMoveTo(from: EvaluationStatus, to: EvaluationStatus): boolean {
+  return next[from] === to;
+}
+
+/** Opening for answers needs a questionnaire and a closing date on or after the opening day. */
+export function openForAnswers(
+  evaluation: Pick<Evaluation, "status" | "closesOn">,
+  questionCount: number,
+  today: string,
+): Result<EvaluationStatus> {
+  if (!canMoveTo(evaluation.status, "collecting"))
+    return fail(
+      "evaluation.not_planned",
+      "Evalueringen er allerede åbnet for svar",
+      "The evaluation is already open for answers",
+    );
+  if (questionCount === 0)
+    return fail(
+      "evaluation.no_questions",
+      "Spørgeskemaet har ingen spørgsmål",
+      "The questionnaire has no questions",
+    );
+  if (!evaluation.closesOn || evaluation.closesOn < today)
+    return fail(
+      "evaluation.closes_in_past",
+      "Sæt en svarfrist, der ikke er overskredet",
+      "Set a closing date that has not passed",
+    );
+  return ok("collecting");
+}
+
+/** Answers are taken only while collecting, up to and including the closing day (Copenhagen calendar). */
+export function acceptsAnswers(evaluation: Pick<Evaluation, "status" | "closesOn">, today: string): boolean {
+  return evaluation.status === "collecting" && evaluation.closesOn !== null && today <= evaluation.closesOn;
+}
+
+export type Conclusion = {
+  /** the evaluation meeting's notes per question id */
+  notes: Record<string, string>;
+  summary: string;
+  decision: PartnershipDecision | null;
+  nextSteps: { title: string; dueOn: string | null }[];
+};
+
+/**
+ * Concluding: only from collecting; a partnership's yearly evaluation must decide continue / change / terminate,
+ * and other evaluations must not. Terminating is checked against the agreement by the partnership capability.
+ */
+export function conclude(
+  evaluation: Pick<Evaluation, "status" | "subject" | "kind">,
+  conclusion: Conclusion,
+): Result<Conclusion> {
+  if (!canMoveTo(evaluation.status, "concluded"))
+    return fail(
+      "evaluation.not_collecting",
+      "Evalueringen kan kun afsluttes, mens den indsamler svar",
+      "An evaluation can only be concluded while it is collecting answers",
+    );
+  const decides = evaluation.kind === "partnership_yearly";
+  if (decides && !conclusion.decision)
+    return fail(
+      "evaluation.decision_required",
+      "Vælg, om partnerskabet fortsætter, ændres eller ophører",
+      "Choose whether the partnership continues, changes or ends",
+    );
+  if (!decides && conclusion.decision)
+    return fail(
+      "evaluation.decision_not_allowed",
+      "Kun den årlige evaluering af et partnerskab træffer beslutning om partnerskabet",
+      "Only a partnership's yearly evaluation decides on the partnership",
+    );
+  if (!conclusion.summary.trim())
+    return fail("evaluation.summary_required", "Skriv en samlet vurdering", "Write a summary");
+  return ok(conclusion);
+}
+
+/** A kind fits its subject (a yearly partnership evaluation belongs to a partnership). */
+export function kindFitsSubject(evaluation: Pick<Evaluation, "subject" | "kind">): boolean {
+  return kindsBySubject[evaluation.subject.type].includes(evaluation.kind);
+}
