@@ -1,5 +1,5 @@
 import { count, eq } from "@samraad/db";
-import { linkPartnershipLogin, listPartnerships } from "@samraad/db/queries";
+import { linkPartnershipLogin, listPartnerships, upcomingDeadlinesFor } from "@samraad/db/queries";
 import { auditLog, partnershipSignatures, partnerships, roleGrants, user } from "@samraad/db/schema";
 import type { Principal } from "@samraad/domain/access";
 import { type FieldError, fieldErrors } from "@samraad/domain/shared";
@@ -86,6 +86,18 @@ const everyone: Who[] = [
 const principalOf = (who: Who): Principal | null =>
   who === "partner" ? partner : who === "otherPartner" ? otherPartner : f.principals[who];
 
+const adminView = () => f.as(f.principals.adminRanders).partnerships.get({ partnershipId: demoId });
+async function demoPerson(name: string) {
+  const person = (await adminView()).people.find((p) => p.name === name);
+  if (!person) throw new Error(`no ${name}`);
+  return person;
+}
+async function demoTask() {
+  const task = (await adminView()).tasks.find((t) => t.dueOn !== null && t.doneOn === null);
+  if (!task) throw new Error("no open dated task");
+  return task;
+}
+
 describe("role matrix on the demo partnership (Randers and a user organisation)", () => {
   const calls: { name: string; call: (as: ReturnType<Fixture["as"]>) => Promise<unknown> }[] = [
     { name: "get", call: (as) => as.partnerships.get({ partnershipId: demoId }) },
@@ -107,6 +119,36 @@ describe("role matrix on the demo partnership (Randers and a user organisation)"
       name: "addTask",
       call: (as) =>
         as.partnerships.addTask({ partnershipId: demoId, phase: "after_course", title: "Fejr afslutningen" }),
+    },
+    {
+      name: "setPublished",
+      call: (as) => as.partnerships.setPublished({ partnershipId: demoId, published: true }),
+    },
+    {
+      name: "updatePerson",
+      call: async (as) =>
+        as.partnerships.updatePerson({
+          partnershipId: demoId,
+          personId: (await demoPerson("Ole Frivillig")).id,
+          name: "Ole Frivillig",
+          email: "ole@forening.demo",
+          capacity: "Frivilligkoordinator",
+          contact: true,
+          signatory: false,
+        }),
+    },
+    {
+      name: "updateTask",
+      call: async (as) => {
+        const task = await demoTask();
+        return as.partnerships.updateTask({
+          partnershipId: demoId,
+          taskId: task.id,
+          phase: task.phase,
+          title: task.title,
+          dueOn: task.dueOn ?? undefined,
+        });
+      },
     },
     {
       name: "addSteeringMember",
@@ -370,5 +412,231 @@ describe("an official and an organisation set up a partnership by the model", ()
       "NOT_FOUND",
     );
     expect((await f.as(f.principals.adminBroenderslev).partnerships.list()).map((p) => p.id)).toContain(id);
+  });
+});
+
+describe("editing and removing people and tasks", () => {
+  it("a partner changes and removes its own organisation's people, never the municipality's; it is audited", async () => {
+    const lise = await demoPerson("Lise Holm");
+    const before = await stored();
+    const refused = await failure(() =>
+      f.as(partner).partnerships.updatePerson({
+        partnershipId: demoId,
+        personId: lise.id,
+        name: "Lise Omdøbt",
+        contact: true,
+        signatory: false,
+      }),
+    );
+    expect(refused).toMatchObject({
+      code: "BAD_REQUEST",
+      rule: "partnership.not_for_partner",
+      text: { da: "Du kan kun ændre personer hos en partner, du selv hører til" },
+    });
+    const removal = await failure(() =>
+      f.as(partner).partnerships.removePerson({ partnershipId: demoId, personId: lise.id }),
+    );
+    expect(removal.rule).toBe("partnership.not_for_partner");
+    // Another partnership's partner does not even find it.
+    expect(
+      await outcome(() =>
+        f.as(otherPartner).partnerships.removePerson({ partnershipId: demoId, personId: lise.id }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(await stored()).toEqual(before);
+
+    const ole = await demoPerson("Ole Frivillig");
+    await f.as(partner).partnerships.updatePerson({
+      partnershipId: demoId,
+      personId: ole.id,
+      name: "Ole Frivillig Hansen",
+      email: "ole@forening.demo",
+      capacity: "Frivilligkoordinator",
+      contact: true,
+      signatory: false,
+    });
+    expect((await demoPerson("Ole Frivillig Hansen")).capacity).toBe("Frivilligkoordinator");
+    await f.as(partner).partnerships.removePerson({ partnershipId: demoId, personId: ole.id });
+    expect((await adminView()).people.map((p) => p.name)).not.toContain("Ole Frivillig Hansen");
+    const actions = (await f.db.select().from(auditLog)).map((a) => a.action);
+    expect(actions).toContain("partnership.person_update");
+    expect(actions).toContain("partnership.person_remove");
+    // A person in another partnership is not found through this one.
+    expect(
+      await outcome(() =>
+        f.as(partner).partnerships.removePerson({ partnershipId: demoId, personId: otherId }),
+      ),
+    ).toBe("NOT_FOUND");
+  });
+
+  it("someone who has signed cannot be removed or stop being a signatory", async () => {
+    const pia = await demoPerson("Pia Partner");
+    const before = await stored();
+    const removal = await failure(() =>
+      f.as(f.principals.adminRanders).partnerships.removePerson({ partnershipId: demoId, personId: pia.id }),
+    );
+    expect(removal).toMatchObject({
+      code: "BAD_REQUEST",
+      rule: "partnership.person_signed",
+      text: { en: "This person has signed and cannot be removed as a signatory" },
+    });
+    const demotion = await failure(() =>
+      f.as(partner).partnerships.updatePerson({
+        partnershipId: demoId,
+        personId: pia.id,
+        name: "Pia Partner",
+        capacity: "Formand",
+        contact: true,
+        signatory: false,
+      }),
+    );
+    expect(demotion.rule).toBe("partnership.person_signed");
+    expect(await stored()).toEqual(before);
+    expect((await adminView()).agreement.effectiveAt).not.toBeNull();
+  });
+
+  it("bad input gives field errors and changes nothing", async () => {
+    const pia = await demoPerson("Pia Partner");
+    const person = await failure(() =>
+      f.as(partner).partnerships.updatePerson({
+        partnershipId: demoId,
+        personId: pia.id,
+        name: " ",
+        email: "ikke en adresse",
+        contact: true,
+        signatory: true,
+      }),
+    );
+    expect(person.code).toBe("BAD_REQUEST");
+    expect(person.fields.map((e) => e.field).sort()).toEqual(["capacity", "email", "name"]);
+    expect(person.fields.find((e) => e.field === "name")?.message).toEqual({
+      da: "Udfyld feltet",
+      en: "Fill in the field",
+    });
+    const task = await demoTask();
+    const bad = await failure(() =>
+      f.as(partner).partnerships.updateTask({
+        partnershipId: demoId,
+        taskId: task.id,
+        phase: "someday" as "after_course",
+        title: "",
+        dueOn: "2026-13-01",
+      }),
+    );
+    expect(bad.fields.map((e) => e.field).sort()).toEqual(["dueOn", "phase", "title"]);
+    expect((await adminView()).tasks.find((t) => t.id === task.id)).toEqual(task);
+  });
+
+  it("a task is moved, reassigned and removed; the board and the deadlines follow", async () => {
+    const task = await demoTask();
+    const view = await adminView();
+    const forening = view.partners.find((p) => p.kind === "organisation");
+    await f.as(partner).partnerships.updateTask({
+      partnershipId: demoId,
+      taskId: task.id,
+      phase: "after_course",
+      title: "Evaluer med familierne",
+      responsiblePartnerId: forening?.id,
+      responsiblePerson: "Pia Partner",
+      dueOn: "2099-01-15",
+    });
+    expect((await adminView()).tasks.find((t) => t.id === task.id)).toMatchObject({
+      phase: "after_course",
+      title: "Evaluer med familierne",
+      responsiblePartnerId: forening?.id,
+      responsiblePerson: "Pia Partner",
+      dueOn: "2099-01-15",
+    });
+    const deadlines = await upcomingDeadlinesFor(f.db, { municipalityId: f.randers.id }, now);
+    expect(deadlines.find((d) => d.id === `partnership_task:${task.id}`)?.title.da).toContain(
+      "Evaluer med familierne",
+    );
+    // Another partnership's partner learns nothing; a task of another partnership is not found here.
+    expect(
+      await outcome(() =>
+        f.as(otherPartner).partnerships.removeTask({ partnershipId: demoId, taskId: task.id }),
+      ),
+    ).toBe("NOT_FOUND");
+    await f.as(partner).partnerships.removeTask({ partnershipId: demoId, taskId: task.id });
+    expect((await adminView()).tasks.map((t) => t.id)).not.toContain(task.id);
+    const after = await upcomingDeadlinesFor(f.db, { municipalityId: f.randers.id }, now);
+    expect(after.map((d) => d.id)).not.toContain(`partnership_task:${task.id}`);
+    expect(
+      await outcome(() => f.as(partner).partnerships.removeTask({ partnershipId: demoId, taskId: task.id })),
+    ).toBe("NOT_FOUND");
+  });
+});
+
+// Last in the file: it ends the demo partnership.
+describe("terminating at the yearly evaluation", () => {
+  it("is refused before the evaluation and for another partner; at the evaluation the status and deadlines follow", async () => {
+    const view = await adminView();
+    const [kommune, forening] = view.partners;
+    if (!kommune || !forening || view.duration?.kind !== "ongoing") throw new Error("demo not ongoing");
+    expect(view.status).toBe("in_force");
+    const before = await stored();
+    const early = await failure(() =>
+      f
+        .as(partner)
+        .partnerships.terminate({ partnershipId: demoId, partnerId: forening.id, reason: "For få" }),
+    );
+    expect(early).toMatchObject({ code: "BAD_REQUEST", rule: "partnership.before_evaluation" });
+    expect(early.text?.da).toMatch(
+      /^Aftalen kan først opsiges ved den årlige evaluering \d{1,2}\. [a-zæøå]+ \d{4}$/,
+    );
+    const missingReason = await failure(() =>
+      f.as(partner).partnerships.terminate({ partnershipId: demoId, partnerId: forening.id, reason: "" }),
+    );
+    expect(missingReason.fields.map((e) => e.field)).toEqual(["reason"]);
+    expect(await stored()).toEqual(before);
+
+    const evaluationDay = new Date(now.getTime() + 22 * 86_400_000);
+    f.clock.now = evaluationDay;
+    try {
+      const forOther = await failure(() =>
+        f.as(partner).partnerships.terminate({ partnershipId: demoId, partnerId: kommune.id, reason: "x" }),
+      );
+      expect(forOther.rule).toBe("partnership.not_for_partner");
+      expect(
+        await outcome(() =>
+          f
+            .as(otherPartner)
+            .partnerships.terminate({ partnershipId: demoId, partnerId: forening.id, reason: "x" }),
+        ),
+      ).toBe("NOT_FOUND");
+      const before = await upcomingDeadlinesFor(f.db, { municipalityId: f.randers.id }, evaluationDay);
+      expect(before.some((d) => d.target.id === demoId)).toBe(true);
+      const done = await f.as(partner).partnerships.terminate({
+        partnershipId: demoId,
+        partnerId: forening.id,
+        reason: "Foreningen har ikke frivillige til næste år",
+      });
+      expect(done.partnerId).toBe(forening.id);
+      const after = await adminView();
+      expect(after.status).toBe("terminated");
+      expect(after.termination).toEqual({
+        on: done.on,
+        partnerId: forening.id,
+        reason: "Foreningen har ikke frivillige til næste år",
+      });
+      const deadlines = await upcomingDeadlinesFor(f.db, { municipalityId: f.randers.id }, evaluationDay);
+      expect(deadlines.filter((d) => d.target.id === demoId)).toEqual([]);
+      const [entry] = await f.db.select().from(auditLog).where(eq(auditLog.action, "partnership.terminate"));
+      expect(entry?.actorName).toBe("Pia Partner");
+      const again = await failure(() =>
+        f
+          .as(f.principals.adminRanders)
+          .partnerships.terminate({ partnershipId: demoId, partnerId: kommune.id, reason: "x" }),
+      );
+      expect(again.rule).toBe("partnership.already_terminated");
+      const moved = await failure(() =>
+        f
+          .as(f.principals.adminRanders)
+          .partnerships.setEvaluationDate({ partnershipId: demoId, evaluationOn: "2099-01-01" }),
+      );
+      expect(moved.rule).toBe("partnership.terminated");
+    } finally {
+      f.clock.now = now;
+    }
   });
 });

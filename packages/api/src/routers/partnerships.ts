@@ -11,9 +11,13 @@ import {
   listPartnerships,
   loadPartnership,
   partnershipModel,
+  removePartnershipPerson,
+  removeTask,
   setTaskDone,
+  updatePartnershipPerson,
   updatePartnershipRow,
   updateSectionIfVersion,
+  updateTask,
 } from "@samraad/db/queries";
 import { type Action, can, municipalitiesOf, partnershipsOf } from "@samraad/domain/access";
 import {
@@ -21,13 +25,20 @@ import {
   amendmentSchema,
   answersSchema,
   canEditText,
+  canSetNextEvaluation,
+  canStopBeingSignatory,
   checkSteeringGroup,
   createPartnershipSchema,
   durationSchema,
   effectiveAt,
   isOverdue,
+  mayManagePeopleOf,
   missingSignatories,
+  partnershipStatus,
   partnershipWarnings,
+  personRemoveSchema,
+  personUpdateSchema,
+  publishSchema,
   recruitmentSchema,
   sectionUpdateSchema,
   signAs,
@@ -36,7 +47,11 @@ import {
   stageSchema,
   steeringMemberSchema,
   stepProgress,
+  taskRemoveSchema,
   taskSchema,
+  taskUpdateSchema,
+  terminateAtEvaluation,
+  terminationSchema,
   textInForce,
 } from "@samraad/domain/partnerships";
 import { id, localDate, optionalEmail } from "@samraad/domain/shared";
@@ -99,7 +114,20 @@ async function view(ctx: Context, partnershipId: string) {
     stage: p.stage,
     answers: p.answers,
     published: p.published,
+    status: partnershipStatus(lifecycleOf(model), now),
+    termination: model.termination,
     partners: model.partners,
+    /** Every person once (a person can be both contact and signatory), for editing. */
+    people: found.people.map((x) => ({
+      id: x.id,
+      partnerId: x.partnerId,
+      name: x.name,
+      email: x.email,
+      capacity: x.capacity,
+      contact: x.contact,
+      signatory: x.signatory,
+      hasLogin: x.userId !== null,
+    })),
     steps: stepProgress(p.answers, model.agreement, model.partners),
     sections: agreementSectionDefinitions.map((d) => {
       const row = found.sections.find((s) => s.section === d.key);
@@ -156,6 +184,26 @@ async function view(ctx: Context, partnershipId: string) {
       volunteerCoordinator: p.volunteerCoordinator,
     }),
   };
+}
+
+const lifecycleOf = (model: ReturnType<typeof partnershipModel>) => ({
+  agreement: model.agreement,
+  partners: model.partners,
+  termination: model.termination,
+});
+
+const administersFor = (ctx: Context) => (municipalityId: string) =>
+  can(ctx.principal, "municipality.administer", { municipalityId });
+
+/** The partner a person of this partnership belongs to, if the caller may change that partner's people. */
+async function managedPerson(ctx: Context, access: Access, personId: string) {
+  const { found, model } = await loaded(ctx, access.partnershipId);
+  const person = found.people.find((x) => x.id === personId);
+  const partner = model.partners.find((x) => x.id === person?.partnerId);
+  if (!person || !partner) throw notFound();
+  const userId = ctx.principal?.userId ?? "";
+  unwrap(mayManagePeopleOf(partner, access, userId, administersFor(ctx)));
+  return { person, partner, model };
 }
 
 /** The text is settled once anyone has signed the agreement; later changes are amendments. */
@@ -295,6 +343,7 @@ export const partnershipsRouter = router({
     .input(z.object({ partnershipId: id(), evaluationOn: durationSchema.options[1].shape.evaluationOn }))
     .mutation(async ({ ctx, input }) => {
       const access = await partnershipFor(ctx, input.partnershipId, "partnership.edit");
+      unwrap(canSetNextEvaluation(lifecycleOf((await loaded(ctx, input.partnershipId)).model)));
       await change(ctx, access.municipalityId, async (tx, audit) => {
         await updatePartnershipRow(tx, input.partnershipId, {
           evaluationOn: input.evaluationOn,
@@ -461,6 +510,159 @@ export const partnershipsRouter = router({
         return { doneOn };
       });
     }),
+
+  /** Changes a person; an email that matches a login links it (and invites an organisation's person). */
+  updatePerson: authedProcedure.input(personUpdateSchema).mutation(async ({ ctx, input }) => {
+    const access = await partnershipFor(ctx, input.partnershipId, "partnership.edit");
+    const { person, partner, model } = await managedPerson(ctx, access, input.personId);
+    if (person.signatory && !input.signatory) {
+      unwrap(canStopBeingSignatory(person.id, [model.agreement, ...model.amendments]));
+    }
+    const email = input.email ?? null;
+    const emailChanged = (email ?? "").toLowerCase() !== (person.email ?? "").toLowerCase();
+    return change(ctx, access.municipalityId, async (tx, audit) => {
+      const changes = {
+        name: input.name,
+        email,
+        capacity: input.capacity ?? null,
+        contact: input.contact,
+        signatory: input.signatory,
+        // A new address is a new person to reach: the old login no longer signs or edits as them.
+        ...(emailChanged ? { userId: null } : {}),
+      };
+      if (!(await updatePartnershipPerson(tx, input.partnershipId, input.personId, changes)))
+        throw notFound();
+      const invitedUserId =
+        emailChanged && email
+          ? await invitePartnershipLogin(tx, {
+              personId: person.id,
+              email,
+              partnershipId: input.partnershipId,
+              municipalityId: access.municipalityId,
+              grantPartnerRole: partner.kind === "organisation",
+            })
+          : null;
+      await audit({
+        action: "partnership.person_update",
+        entityType: "partnership_person",
+        entityId: person.id,
+        before: {
+          name: person.name,
+          email: person.email,
+          capacity: person.capacity,
+          contact: person.contact,
+          signatory: person.signatory,
+        },
+        after: { ...changes, invitedUserId },
+      });
+      return { id: person.id, invited: invitedUserId !== null };
+    });
+  }),
+
+  /** Removes a person; someone who has signed stays, so signed documents keep their signatories. */
+  removePerson: authedProcedure.input(personRemoveSchema).mutation(async ({ ctx, input }) => {
+    const access = await partnershipFor(ctx, input.partnershipId, "partnership.edit");
+    const { person, model } = await managedPerson(ctx, access, input.personId);
+    unwrap(canStopBeingSignatory(person.id, [model.agreement, ...model.amendments]));
+    return change(ctx, access.municipalityId, async (tx, audit) => {
+      if (!(await removePartnershipPerson(tx, input.partnershipId, input.personId))) throw notFound();
+      await audit({
+        action: "partnership.person_remove",
+        entityType: "partnership_person",
+        entityId: person.id,
+        before: { name: person.name, email: person.email, partnerId: person.partnerId },
+      });
+      return { id: person.id };
+    });
+  }),
+
+  updateTask: authedProcedure.input(taskUpdateSchema).mutation(async ({ ctx, input }) => {
+    const access = await partnershipFor(ctx, input.partnershipId, "partnership.edit");
+    const { model } = await loaded(ctx, input.partnershipId);
+    if (input.responsiblePartnerId && !model.partners.some((p) => p.id === input.responsiblePartnerId)) {
+      throw notFound();
+    }
+    const changes = {
+      phase: input.phase,
+      title: input.title,
+      responsiblePartnerId: input.responsiblePartnerId ?? null,
+      responsiblePerson: input.responsiblePerson ?? null,
+      dueOn: input.dueOn ?? null,
+    };
+    return change(ctx, access.municipalityId, async (tx, audit) => {
+      if (!(await updateTask(tx, input.partnershipId, input.taskId, changes))) throw notFound();
+      await audit({
+        action: "partnership.task_update",
+        entityType: "partnership_task",
+        entityId: input.taskId,
+        after: changes,
+      });
+      return { id: input.taskId };
+    });
+  }),
+
+  removeTask: authedProcedure.input(taskRemoveSchema).mutation(async ({ ctx, input }) => {
+    const access = await partnershipFor(ctx, input.partnershipId, "partnership.edit");
+    return change(ctx, access.municipalityId, async (tx, audit) => {
+      if (!(await removeTask(tx, input.partnershipId, input.taskId))) throw notFound();
+      await audit({
+        action: "partnership.task_remove",
+        entityType: "partnership_task",
+        entityId: input.taskId,
+      });
+      return { id: input.taskId };
+    });
+  }),
+
+  /** The partners choose to publish: the public page shows it only while its agreement is in force. */
+  setPublished: authedProcedure.input(publishSchema).mutation(async ({ ctx, input }) => {
+    const access = await partnershipFor(ctx, input.partnershipId, "partnership.edit");
+    await change(ctx, access.municipalityId, async (tx, audit) => {
+      await updatePartnershipRow(tx, input.partnershipId, { published: input.published });
+      await audit({
+        action: "partnership.publish",
+        entityType: "partnership",
+        entityId: input.partnershipId,
+        after: { published: input.published },
+      });
+    });
+    return { published: input.published };
+  }),
+
+  /**
+   * A partner terminates the ongoing agreement at the yearly evaluation, as § 7 allows; the status becomes
+   * terminated and its deadlines stop.
+   */
+  terminate: authedProcedure.input(terminationSchema).mutation(async ({ ctx, input }) => {
+    const access = await partnershipFor(ctx, input.partnershipId, "partnership.edit");
+    const { model } = await loaded(ctx, input.partnershipId);
+    const termination = unwrap(
+      terminateAtEvaluation(
+        lifecycleOf(model),
+        {
+          partnerId: input.partnerId,
+          reason: input.reason,
+          userId: ctx.principal.userId,
+          administers: administersFor(ctx),
+        },
+        ctx.now(),
+      ),
+    );
+    await change(ctx, access.municipalityId, async (tx, audit) => {
+      await updatePartnershipRow(tx, input.partnershipId, {
+        terminatedOn: termination.on,
+        terminatedByPartnerId: termination.partnerId,
+        terminationReason: termination.reason,
+      });
+      await audit({
+        action: "partnership.terminate",
+        entityType: "partnership",
+        entityId: input.partnershipId,
+        after: termination,
+      });
+    });
+    return termination;
+  }),
 
   updateRecruitment: authedProcedure.input(recruitmentSchema).mutation(async ({ ctx, input }) => {
     const access = await partnershipFor(ctx, input.partnershipId, "partnership.edit");

@@ -5,6 +5,7 @@ import {
   canStopBeingSignatory,
   type Lifecycle,
   mayActFor,
+  mayManagePeopleOf,
   partnershipStatus,
   publicPartnership,
   publicSearchText,
@@ -181,5 +182,24 @@ describe("the public page of a partnership", () => {
     expect(publicPartnership(input({ amendments: [signed] }), beforeEvaluation)?.content).toBe(
       "Fem undervisningsgange",
     );
+  });
+});
+
+describe("changing a partner's people", () => {
+  const owner = { municipalityId: "m-randers" };
+  const randersAdmin = (m: string) => m === "m-randers";
+  it("the owner's administrators change anyone; an organisation's person only its own partner's people", () => {
+    expect(mayManagePeopleOf(forening, owner, "u-admin", randersAdmin).ok).toBe(true);
+    expect(mayManagePeopleOf(forening, owner, "u-frida", noAdmin).ok).toBe(true);
+    const refused = mayManagePeopleOf(kommune, owner, "u-frida", noAdmin);
+    expect(refused.ok ? null : refused.error.message).toEqual({
+      da: "Du kan kun ændre personer hos en partner, du selv hører til",
+      en: "You can only change the people of a partner you belong to",
+    });
+    // Another partner municipality's administrator reaches its own people, not the organisation's.
+    const other = { ...kommune, id: "p-favrskov", municipalityId: "m-favrskov" };
+    const favrskovAdmin = (m: string) => m === "m-favrskov";
+    expect(mayManagePeopleOf(other, owner, "u-f", favrskovAdmin).ok).toBe(true);
+    expect(mayManagePeopleOf(forening, owner, "u-f", favrskovAdmin).ok).toBe(false);
   });
 });

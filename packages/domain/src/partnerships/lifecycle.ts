@@ -52,6 +52,25 @@ export function mayActFor(
 }
 
 /**
+ * Who may change or remove a partner's people: the owner municipality's administrators run the partnership and
+ * may change anyone; everyone else (a partner organisation's contact, another partner municipality) only the
+ * people of a partner they act for — an organisation cannot remove the municipality's signatory.
+ */
+export function mayManagePeopleOf(
+  partner: Partner,
+  owner: { municipalityId: string },
+  userId: string,
+  administers: (municipalityId: string) => boolean,
+): Result<true> {
+  if (administers(owner.municipalityId) || mayActFor(partner, userId, administers)) return ok(true);
+  return fail(
+    "partnership.not_for_partner",
+    "Du kan kun ændre personer hos en partner, du selv hører til",
+    "You can only change the people of a partner you belong to",
+  );
+}
+
+/**
  * Terminating follows the agreement's own terms: only an ongoing agreement in force can be terminated, only by
  * one of its partners, and only at the yearly evaluation (on or after its date, until the next date is set).
  * A fixed-term agreement simply ends on its end date.

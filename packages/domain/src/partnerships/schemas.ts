@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { id, isoDate, oneOf, optionalText, requiredText, wholeNumber } from "../shared/schemas.ts";
+import {
+  id,
+  isoDate,
+  oneOf,
+  optionalEmail,
+  optionalText,
+  requiredText,
+  wholeNumber,
+} from "../shared/schemas.ts";
 import { agreementSections, partnerKinds, steps } from "./model.ts";
 import { steeringRoles } from "./steering.ts";
 import { schedulePhases } from "./work-schedule.ts";
@@ -115,4 +123,32 @@ export const recruitmentSchema = z.object({
   firstSessionOn: isoDate().optional(),
   recruitmentStartsOn: isoDate().optional(),
   volunteerCoordinator: optionalText(200),
+});
+
+/** Changing a contact person or signatory: a signatory needs the capacity they sign in. */
+export const personUpdateSchema = z
+  .object({
+    partnershipId: id(),
+    personId: id(),
+    name: requiredText(200),
+    email: optionalEmail(),
+    capacity: optionalText(200),
+    contact: z.boolean(),
+    signatory: z.boolean(),
+  })
+  .refine((v) => !v.signatory || (v.capacity ?? "").length > 0, { error: "required", path: ["capacity"] });
+
+export const personRemoveSchema = z.object({ partnershipId: id(), personId: id() });
+
+export const taskUpdateSchema = taskSchema.extend({ taskId: id() });
+
+export const taskRemoveSchema = z.object({ partnershipId: id(), taskId: id() });
+
+export const publishSchema = z.object({ partnershipId: id(), published: z.boolean() });
+
+/** Terminating at the yearly evaluation: for which partner, and why (kept with the partnership). */
+export const terminationSchema = z.object({
+  partnershipId: id(),
+  partnerId: id(),
+  reason: requiredText(2000),
 });
