@@ -89,6 +89,8 @@ describe("a municipality's content version", () => {
     co_creation_ballot_codes: "used while voting; nothing cached reads them",
     co_creation_ballots: "secret ballots, counted only after the vote closes",
     co_creation_voters: "who has voted; nothing cached reads them",
+    evaluation_invitations: "single-use links and whether they answered; nothing cached reads them",
+    evaluation_responses: "anonymous answers, shown only after the evaluation stops collecting",
   };
 
   it("is raised by every table that holds a municipality's content", async () => {

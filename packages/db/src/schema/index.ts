@@ -3,6 +3,7 @@ export * from "./auth.ts";
 export * from "./co-creation.ts";
 export * from "./co-creation-votes.ts";
 export * from "./councils.ts";
+export * from "./evaluations.ts";
 export * from "./hearings.ts";
 export * from "./instance.ts";
 export * from "./integrations.ts";
