@@ -1,5 +1,7 @@
 import { agendaRouter } from "./routers/agenda.ts";
 import { auditRouter } from "./routers/audit.ts";
+import { coCreationRouter } from "./routers/co-creation.ts";
+import { coCreationVotesRouter } from "./routers/co-creation-votes.ts";
 import { councilsRouter } from "./routers/councils.ts";
 import { deadlinesRouter } from "./routers/deadlines.ts";
 import { hearingsRouter } from "./routers/hearings.ts";
@@ -25,6 +27,8 @@ export const appRouter = router({
   policy: policyRouter,
   partnerships: partnershipsRouter,
   session: sessionRouter,
+  coCreation: coCreationRouter,
+  coCreationVotes: coCreationVotesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,9 @@
-import type { IdeaInput, ModerationOutcome, VoteRules } from "@samraad/domain/co-creation";
+import {
+  computeResult,
+  type IdeaInput,
+  type ModerationOutcome,
+  type VoteRules,
+} from "@samraad/domain/co-creation";
 import { and, asc, count, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import {
@@ -445,5 +450,81 @@ export async function voteTurnout(db: Db, municipalityId: string, voteId: string
     voters: voters?.n ?? 0,
     codesIssued: codes?.issued ?? 0,
     codesUsed: codes?.used ?? 0,
+  };
+}
+
+/* ---------- owners, for authorisation ---------- */
+
+/** The municipality and council that own a process (the council's secretary may organise it). */
+export async function findProcessOwnerForVote(db: Db, processId: string) {
+  const [row] = await db
+    .select({
+      municipalityId: coCreationProcesses.municipalityId,
+      councilId: coCreationProcesses.councilId,
+      processId: coCreationProcesses.id,
+    })
+    .from(coCreationProcesses)
+    .where(and(eq(coCreationProcesses.id, processId), isNull(coCreationProcesses.deletedAt)));
+  return row ?? null;
+}
+
+export async function findVoteOwner(db: Db, voteId: string) {
+  const [row] = await db
+    .select({
+      municipalityId: coCreationProcesses.municipalityId,
+      councilId: coCreationProcesses.councilId,
+      processId: coCreationProcesses.id,
+    })
+    .from(coCreationVotes)
+    .innerJoin(coCreationProcesses, eq(coCreationProcesses.id, coCreationVotes.processId))
+    .where(
+      and(
+        eq(coCreationVotes.id, voteId),
+        isNull(coCreationVotes.deletedAt),
+        isNull(coCreationProcesses.deletedAt),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function findIdeaOwner(db: Db, ideaId: string) {
+  const [row] = await db
+    .select({
+      municipalityId: coCreationProcesses.municipalityId,
+      councilId: coCreationProcesses.councilId,
+      processId: coCreationProcesses.id,
+    })
+    .from(coCreationIdeas)
+    .innerJoin(coCreationProcesses, eq(coCreationProcesses.id, coCreationIdeas.processId))
+    .where(
+      and(
+        eq(coCreationIdeas.id, ideaId),
+        isNull(coCreationIdeas.deletedAt),
+        isNull(coCreationProcesses.deletedAt),
+      ),
+    );
+  return row ?? null;
+}
+
+/** The result computed from the stored ballots, with the turnout figures. The caller decides who may see it. */
+export async function loadVoteResult(
+  db: Db,
+  municipalityId: string,
+  vote: Pick<VoteRules, "budgetKroner" | "allocation" | "winnersCount"> & { id: string },
+) {
+  const [options, ballots, turnout] = await Promise.all([
+    listVoteOptions(db, municipalityId, vote.id),
+    listBallots(db, municipalityId, vote.id),
+    voteTurnout(db, municipalityId, vote.id),
+  ]);
+  return {
+    result: computeResult(
+      vote,
+      options,
+      ballots.map((b) => b.choices),
+    ),
+    options,
+    ballots,
+    turnout,
   };
 }
