@@ -175,6 +175,105 @@ describe("adopting the policy", () => {
   }, 120_000);
 });
 
+describe("editing and removing with the keyboard", () => {
+  it("edits an action's fields with errors at the fields and in the summary, then removes it after confirming", async () => {
+    const page = await browser.context.newPage();
+    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    await page.getByRole("link", { name: "Handicaprådet" }).first().click();
+    await page.getByRole("link", { name: "Handicappolitik og handlingsplan" }).click();
+    await page.getByRole("heading", { level: 2, name: demoPolicy.draftTitle }).waitFor();
+    const next = Number(copenhagenDate(0).slice(0, 4)) + 1;
+    const first = "Temamøde om tilgængelighed";
+    const renamed = "Temamøde om tilgængelige bygninger";
+    await page.getByLabel("Handling", { exact: true }).last().fill(first);
+    await page.getByLabel("Frist", { exact: true }).last().fill(`${next}-04-01`);
+    await page.getByRole("button", { name: "Tilføj handling" }).click();
+    await page.getByRole("rowheader", { name: first }).waitFor();
+
+    // Open the editor by keyboard: focus moves to its heading.
+    await page.getByRole("button", { name: `Redigér ${first}` }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe(`Redigér handling: ${first}`);
+    expect(await page.locator("#f-edit-handling").inputValue()).toBe(first);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // An empty Handling: the summary takes focus and the field says "Fejl: Udfyld feltet".
+    await tabTo(page, "Handling");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.press("Backspace");
+    await tabTo(page, "Frist");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("2001-01-01");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#f-edit-handling-error").textContent()).toBe("Fejl: Udfyld feltet");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className ?? ""))
+      .toContain("error-summary");
+    // The summary's link takes the keyboard to the field.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-edit-handling");
+    await page.keyboard.type(renamed);
+    // The editor's own owner field comes after Handling (the add form's is further down).
+    await tabTo(page, "Tovholder (navn)", 6);
+    await page.keyboard.type("Pia Holm");
+
+    // The server's rule: a due date before the policy's period starts, in Danish at the field and in the summary.
+    await page.keyboard.press("Enter");
+    const dueError = "Datoen kan ikke ligge før politikkens periode begynder";
+    await expect.poll(() => page.locator("#f-edit-dueOn-error").textContent()).toBe(`Fejl: ${dueError}`);
+    expect(await page.locator(".error-summary a").allTextContents()).toEqual([dueError]);
+    expect(await page.locator("#f-edit-handling-error").count()).toBe(0);
+    expect(await page.getByRole("rowheader", { name: first }).count()).toBe(1);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-edit-dueOn");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type(`${next}-04-15`);
+    await page.keyboard.press("Enter");
+    await page.getByRole("rowheader", { name: renamed }).waitFor();
+    await expect
+      .poll(() => page.getByRole("row", { name: new RegExp(renamed) }).textContent())
+      .toContain(`15. april ${next}`);
+    expect(await page.getByRole("row", { name: new RegExp(renamed) }).textContent()).toContain("Pia Holm");
+    // The editor closes and focus returns to the row's edit button.
+    await expect.poll(() => focused(page)).toBe(`Redigér ${renamed}`);
+    expect(await page.locator("#action-editor").count()).toBe(0);
+
+    // Remove: the dialog opens on Enter, Escape keeps the action and returns focus to the button.
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe(`Fjern ${renamed}`);
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Fjern handlingen?" });
+    await dialog.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(() => focused(page)).toBe(`Fjern ${renamed}`);
+    expect(await page.getByRole("rowheader", { name: renamed }).count()).toBe(1);
+    await page.keyboard.press("Enter");
+    await dialog.waitFor();
+    await tabTo(page, "Ja, fjern", 5);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByRole("rowheader", { name: renamed }).count()).toBe(0);
+    await expect.poll(() => focused(page)).toBe("Handlingsplan");
+
+    // A focus area with a goal is refused, with the rule's Danish words in the dialog; nothing is removed.
+    await page.getByRole("button", { name: "Fjern Hjælpemidler" }).focus();
+    await page.keyboard.press("Enter");
+    const areaDialog = page.getByRole("dialog", { name: "Fjern fokusområdet?" });
+    await areaDialog.waitFor();
+    await tabTo(page, "Ja, fjern", 5);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => areaDialog.textContent()).toContain("Fokusområdet har 1 mål");
+    await page.keyboard.press("Escape");
+    await areaDialog.waitFor({ state: "detached" });
+    // The page behind the dialog is hidden from assistive technology until the dialog has gone: wait for that.
+    await expect.poll(() => page.getByRole("button", { name: "Fjern Hjælpemidler" }).count()).toBe(1);
+    await expect.poll(() => focused(page)).toBe("Fjern Hjælpemidler");
+  }, 180_000);
+});
+
 async function rowId(page: Page, handling: string): Promise<string> {
   const id = await page
     .getByRole("row", { name: new RegExp(handling) })

@@ -1,3 +1,4 @@
+import { Dialog } from "@kobalte/core/dialog";
 import {
   type ActionStatus,
   actionStatuses,
@@ -13,6 +14,8 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../api.ts";
 import {
   announce,
+  Checkbox,
+  checked,
   ErrorSummary,
   Field,
   formValues,
@@ -97,6 +100,29 @@ const texts = {
     moveUp: (h: string) => `Flyt ${h} op`,
     moveDown: (h: string) => `Flyt ${h} ned`,
     moved: (n: number) => `Handlingen er flyttet til plads ${n}`,
+    change: "Ret",
+    edit: "Redigér",
+    editLabel: (h: string) => `Redigér ${h}`,
+    editTitle: (h: string) => `Redigér handling: ${h}`,
+    startsOn: "Start",
+    statusReason: "Begrundelse (ved udskudt eller opgivet)",
+    published: "Vis handlingen offentligt",
+    saveAction: "Gem ændringer",
+    cancel: "Annullér",
+    actionSaved: "Handlingen er gemt",
+    remove: "Fjern",
+    removeLabel: (what: string) => `Fjern ${what}`,
+    removeActionTitle: "Fjern handlingen?",
+    removeActionText: (h: string) =>
+      `"${h}" fjernes fra handlingsplanen, den offentlige side og fristerne. Det kan ikke fortrydes her.`,
+    removeGoalTitle: "Fjern målet?",
+    removeGoalText: (g: string) => `Målet "${g}" og dets succeskriterier fjernes fra politikken.`,
+    removeAreaTitle: "Fjern fokusområdet?",
+    removeAreaText: (a: string) => `Fokusområdet "${a}" fjernes fra politikken.`,
+    confirmRemove: "Ja, fjern",
+    keep: "Nej, behold",
+    removed: (what: string) => `${what} er fjernet`,
+    cannotRemove: "Kan ikke fjernes",
   },
   en: {
     title: "Disability policy",
@@ -161,6 +187,29 @@ const texts = {
     moveUp: (h: string) => `Move ${h} up`,
     moveDown: (h: string) => `Move ${h} down`,
     moved: (n: number) => `The action moved to position ${n}`,
+    change: "Change",
+    edit: "Edit",
+    editLabel: (h: string) => `Edit ${h}`,
+    editTitle: (h: string) => `Edit action: ${h}`,
+    startsOn: "Start",
+    statusReason: "Reason (when postponed or dropped)",
+    published: "Show the action publicly",
+    saveAction: "Save changes",
+    cancel: "Cancel",
+    actionSaved: "The action was saved",
+    remove: "Remove",
+    removeLabel: (what: string) => `Remove ${what}`,
+    removeActionTitle: "Remove the action?",
+    removeActionText: (h: string) =>
+      `"${h}" is removed from the action plan, the public page and the deadlines. This cannot be undone here.`,
+    removeGoalTitle: "Remove the goal?",
+    removeGoalText: (g: string) => `The goal "${g}" and its success criteria are removed from the policy.`,
+    removeAreaTitle: "Remove the focus area?",
+    removeAreaText: (a: string) => `The focus area "${a}" is removed from the policy.`,
+    confirmRemove: "Yes, remove",
+    keep: "No, keep it",
+    removed: (what: string) => `${what} was removed`,
+    cannotRemove: "Cannot be removed",
   },
 };
 const tx = () => texts[lang()];
@@ -400,17 +449,41 @@ function FocusAreas(props: { view: PolicyView; editable: boolean; reload: () => 
   };
   return (
     <section aria-labelledby="h-areas">
-      <h3 id="h-areas">{tx().focusAreas}</h3>
+      <h3 id="h-areas" tabindex="-1">
+        {tx().focusAreas}
+      </h3>
       <ul>
         <For each={props.view.focusAreas}>
           {(area) => (
             <li>
               {area.title}
+              <Show when={props.editable}>
+                {" "}
+                <RemoveDialog
+                  what={area.title}
+                  title={tx().removeAreaTitle}
+                  text={tx().removeAreaText(area.title)}
+                  remove={() => api.policy.removeFocusArea.mutate({ focusAreaId: area.id })}
+                  done={props.reload}
+                  returnTo="h-areas"
+                />
+              </Show>
               <ul>
                 <For each={props.view.goals.filter((g) => g.focusAreaId === area.id)}>
                   {(g) => (
                     <li>
                       {tx().goal}: {g.title}
+                      <Show when={props.editable}>
+                        {" "}
+                        <RemoveDialog
+                          what={g.title}
+                          title={tx().removeGoalTitle}
+                          text={tx().removeGoalText(g.title)}
+                          remove={() => api.policy.removeGoal.mutate({ goalId: g.id })}
+                          done={props.reload}
+                          returnTo="h-areas"
+                        />
+                      </Show>
                     </li>
                   )}
                 </For>
@@ -461,6 +534,15 @@ function ActionPlan(props: { view: PolicyView; editable: boolean; reload: () => 
   const [errors, setErrors] = createSignal<FormErrors | null>(null);
   const [rowError, setRowError] = createSignal<FormErrors | null>(null);
   const goalTitle = (id: string | null) => props.view.goals.find((g) => g.id === id)?.title ?? "";
+  const [editing, setEditing] = createSignal<string | null>(null);
+  const openEditor = (actionId: string) => {
+    setEditing(actionId);
+    queueMicrotask(() => document.getElementById("h-action-editor")?.focus());
+  };
+  const closeEditor = (actionId: string) => {
+    setEditing(null);
+    queueMicrotask(() => document.getElementById(`edit-${actionId}`)?.focus());
+  };
 
   const add = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -538,7 +620,9 @@ function ActionPlan(props: { view: PolicyView; editable: boolean; reload: () => 
 
   return (
     <section aria-labelledby="h-plan">
-      <h3 id="h-plan">{tx().plan}</h3>
+      <h3 id="h-plan" tabindex="-1">
+        {tx().plan}
+      </h3>
       <ErrorSummary errors={rowError()} />
       <Show when={props.view.actions.length > 0} fallback={<p>{tx().noActions}</p>}>
         <div>
@@ -553,6 +637,7 @@ function ActionPlan(props: { view: PolicyView; editable: boolean; reload: () => 
                 <th scope="col">{tx().status}</th>
                 <Show when={props.editable}>
                   <th scope="col">{tx().order}</th>
+                  <th scope="col">{tx().change}</th>
                 </Show>
               </tr>
             </thead>
@@ -623,6 +708,30 @@ function ActionPlan(props: { view: PolicyView; editable: boolean; reload: () => 
                           ↓
                         </button>
                       </td>
+                      <td>
+                        <button
+                          type="button"
+                          id={`edit-${a.id}`}
+                          class="button button-secondary"
+                          aria-label={tx().editLabel(a.handling)}
+                          aria-expanded={editing() === a.id}
+                          aria-controls={editing() === a.id ? "action-editor" : undefined}
+                          onClick={() => openEditor(a.id)}
+                        >
+                          {tx().edit}
+                        </button>{" "}
+                        <RemoveDialog
+                          what={a.handling}
+                          title={tx().removeActionTitle}
+                          text={tx().removeActionText(a.handling)}
+                          remove={() => api.policy.removeAction.mutate({ actionId: a.id })}
+                          done={async () => {
+                            if (editing() === a.id) setEditing(null);
+                            await props.reload();
+                          }}
+                          returnTo="h-plan"
+                        />
+                      </td>
                     </Show>
                   </tr>
                 )}
@@ -630,6 +739,19 @@ function ActionPlan(props: { view: PolicyView; editable: boolean; reload: () => 
             </tbody>
           </table>
         </div>
+      </Show>
+      <Show when={props.editable && props.view.actions.find((a) => a.id === editing())}>
+        {(a) => (
+          <ActionEditor
+            view={props.view}
+            action={a()}
+            saved={async () => {
+              await props.reload();
+              closeEditor(a().id);
+            }}
+            cancel={() => closeEditor(a().id)}
+          />
+        )}
       </Show>
       <Show when={props.editable}>
         <h4>{tx().addAction}</h4>
@@ -666,6 +788,225 @@ function ActionPlan(props: { view: PolicyView; editable: boolean; reload: () => 
         </form>
       </Show>
     </section>
+  );
+}
+
+type PlanAction = PolicyView["actions"][number];
+const editFields = [
+  "handling",
+  "goalId",
+  "goalText",
+  "ownerName",
+  "ownerSector",
+  "place",
+  "startsOn",
+  "dueOn",
+  "status",
+  "statusReason",
+] as const;
+/** The editor's inputs are named `edit-…` so their ids never clash with the add form's. */
+const editName = (field: string) => `edit-${field}`;
+
+/** Every field of one action, with the API's field errors at the fields and in the summary. */
+function ActionEditor(props: {
+  view: PolicyView;
+  action: PlanAction;
+  saved: () => Promise<unknown>;
+  cancel: () => void;
+}) {
+  const [errors, setErrors] = createSignal<FormErrors | null>(null);
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const raw = formValues(form);
+    const values = Object.fromEntries(editFields.map((f) => [f, raw[editName(f)] ?? ""]));
+    const missing = requiredErrors(values, ["handling"], tx().required, tx().errorTitle);
+    if (missing) {
+      return setErrors({
+        ...missing,
+        errors: missing.errors.map((e) => ({ ...e, field: e.field && editName(e.field) })),
+      });
+    }
+    try {
+      await api.policy.updateAction.mutate({
+        actionId: props.action.id,
+        handling: values.handling ?? "",
+        goalId: optional(values.goalId),
+        goalText: optional(values.goalText),
+        ownerName: optional(values.ownerName),
+        ownerSector: optional(values.ownerSector) as Sector | undefined,
+        place: optional(values.place),
+        startsOn: optional(values.startsOn),
+        dueOn: optional(values.dueOn),
+        status: (values.status || props.action.status) as ActionStatus,
+        statusReason: optional(values.statusReason),
+        published: checked(form, editName("published")),
+      });
+      setErrors(null);
+      announce(tx().actionSaved);
+      await props.saved();
+    } catch (error) {
+      const shown = formErrorsOf(error, lang(), editFields);
+      setErrors({
+        ...shown,
+        errors: shown.errors.map((e) => ({ ...e, field: e.field && editName(e.field) })),
+      });
+    }
+  };
+  const a = () => props.action;
+  return (
+    <section id="action-editor" aria-labelledby="h-action-editor" class="panel">
+      <h4 id="h-action-editor" tabindex="-1">
+        {tx().editTitle(a().handling)}
+      </h4>
+      <ErrorSummary errors={errors()} />
+      <form onSubmit={save} novalidate>
+        <Field
+          name={editName("handling")}
+          label={tx().handling}
+          value={a().handling}
+          errors={errors()}
+          required
+        />
+        <Show when={props.view.goals.length > 0}>
+          <Field
+            name={editName("goalId")}
+            label={tx().goal}
+            value={a().goalId ?? ""}
+            options={[
+              { value: "", label: tx().noGoal },
+              ...props.view.goals.map((g) => ({ value: g.id, label: g.title })),
+            ]}
+            errors={errors()}
+          />
+        </Show>
+        <Field
+          name={editName("goalText")}
+          label={tx().ownGoal}
+          value={a().goalText ?? ""}
+          errors={errors()}
+        />
+        <Field
+          name={editName("ownerName")}
+          label={tx().ownerName}
+          value={a().ownerName ?? ""}
+          errors={errors()}
+        />
+        <Field
+          name={editName("ownerSector")}
+          label={tx().sector}
+          value={a().ownerSector ?? ""}
+          options={[
+            { value: "", label: tx().chooseSector },
+            ...sectors.map((s) => ({ value: s, label: sectorLabels[s][lang()] })),
+          ]}
+          errors={errors()}
+        />
+        <Field name={editName("place")} label={tx().place} value={a().place ?? ""} errors={errors()} />
+        <Field
+          name={editName("startsOn")}
+          label={tx().startsOn}
+          hint={tx().dateHint}
+          value={a().startsOn ?? ""}
+          errors={errors()}
+        />
+        <Field
+          name={editName("dueOn")}
+          label={tx().dueOn}
+          hint={tx().dateHint}
+          value={a().dueOn ?? ""}
+          errors={errors()}
+        />
+        <Field
+          name={editName("status")}
+          label={tx().status}
+          value={a().status}
+          options={actionStatuses.map((s) => ({ value: s, label: actionStatusLabels[s][lang()] }))}
+          errors={errors()}
+        />
+        <Field
+          name={editName("statusReason")}
+          label={tx().statusReason}
+          value={a().statusReason ?? ""}
+          errors={errors()}
+        />
+        <Checkbox name={editName("published")} label={tx().published} checked={a().published} />
+        <div class="actions">
+          <button type="submit" class="button button-primary">
+            {tx().saveAction}
+          </button>{" "}
+          <button type="button" class="button button-secondary" onClick={() => props.cancel()}>
+            {tx().cancel}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * "Fjern …" with a confirmation dialog (Kobalte: focus trapped, Escape closes, focus returns to the trigger on
+ * cancel). A refusal by the domain rules is shown in the dialog in Danish; after a removal focus goes to the
+ * section's heading, since the trigger is gone.
+ */
+function RemoveDialog(props: {
+  what: string;
+  title: string;
+  text: string;
+  remove: () => Promise<unknown>;
+  done: () => unknown;
+  returnTo: string;
+}) {
+  const [open, setOpen] = createSignal(false);
+  const [errors, setErrors] = createSignal<FormErrors | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await props.remove();
+      setErrors(null);
+      setOpen(false);
+      await props.done();
+      document.getElementById(props.returnTo)?.focus();
+      announce(tx().removed(props.what));
+    } catch (error) {
+      const shown = formErrorsOf(error, lang());
+      setErrors({ ...shown, title: tx().cannotRemove });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open={open()}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setErrors(null);
+      }}
+    >
+      <Dialog.Trigger class="button button-small button-danger" aria-label={tx().removeLabel(props.what)}>
+        {tx().remove}
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay class="dialog-overlay" />
+        <div class="dialog-positioner">
+          <Dialog.Content class="dialog">
+            <Dialog.Title class="dialog-title">{props.title}</Dialog.Title>
+            <Dialog.Description>{props.text}</Dialog.Description>
+            <ErrorSummary errors={errors()} />
+            <div class="actions">
+              <button type="button" class="button button-danger" disabled={busy()} onClick={confirm}>
+                {tx().confirmRemove}
+              </button>
+              {/* Kobalte names its close button "Dismiss"; the visible text must be the accessible name. */}
+              <Dialog.CloseButton class="button button-secondary" aria-label={tx().keep}>
+                {tx().keep}
+              </Dialog.CloseButton>
+            </div>
+          </Dialog.Content>
+        </div>
+      </Dialog.Portal>
+    </Dialog>
   );
 }
 
