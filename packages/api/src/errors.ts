@@ -23,6 +23,8 @@ const codeByRulePrefix: [prefix: string, code: ErrorCode][] = [
   ["policy.illegal_transition", "CONFLICT"],
   ["action.illegal_transition", "CONFLICT"],
   ["policy.removal", "CONFLICT"],
+  ["co_creation.illegal_transition", "CONFLICT"],
+  ["co_creation.registration_refused", "CONFLICT"],
   ["not_found", "NOT_FOUND"],
   ["forbidden", "FORBIDDEN"],
   ["unauthorized", "UNAUTHORIZED"],

@@ -30,6 +30,36 @@ type Entry = {
 const editors: Who[] = ["adminBroenderslev", "secretary"];
 const councilPeople: Who[] = ["adminBroenderslev", "secretary", "member"];
 
+/** A co-creation process of Brønderslev's Handicapråd, made by its administrator for one matrix entry. */
+const coCreationProcess = async (fx: Fixture) => {
+  const p = await fx.as(fx.principals.adminBroenderslev).coCreation.create({
+    municipalityId: fx.broenderslev.id,
+    councilId: fx.handicapraad.id,
+    title: `Matrix ${Math.random().toString(36).slice(2, 10)}`,
+    purpose: "Formål",
+  });
+  return p.id;
+};
+const coCreationSession = async (fx: Fixture) => {
+  const processId = await coCreationProcess(fx);
+  const s = await fx.as(fx.principals.adminBroenderslev).coCreation.addSession({
+    processId,
+    title: "Møde",
+    date: "2027-03-02",
+    startTime: "17:00",
+    place: "Rådhuset",
+  });
+  return s.id;
+};
+const demoCoCreationProcess = async (fx: Fixture) => {
+  const list = await fx
+    .as(fx.principals.adminBroenderslev)
+    .coCreation.list({ municipalityId: fx.broenderslev.id });
+  const p = list.find((x) => x.slug === "tilgaengelig-by");
+  if (!p) throw new Error("no published co-creation process in the demo");
+  return p.id;
+};
+
 const meetingWith = (fx: Fixture, status: string) => {
   const meeting = fx.meetings.find((m) => m.status === status);
   if (!meeting) throw new Error(`no ${status} meeting in the demo`);
@@ -273,6 +303,102 @@ const matrix: Entry[] = [
     name: "deadlines.mine",
     allowed: ["adminBroenderslev", "secretary", "member", "adminRanders"],
     call: (_fx, as) => as.deadlines.mine({}),
+  },
+  {
+    name: "coCreation.list",
+    allowed: editors,
+    call: (fx, as) => as.coCreation.list({ municipalityId: fx.broenderslev.id }),
+  },
+  {
+    name: "coCreation.get",
+    allowed: editors,
+    setup: demoCoCreationProcess,
+    call: (_fx, as, processId) => as.coCreation.get({ processId }),
+  },
+  {
+    name: "coCreation.create",
+    allowed: editors,
+    call: (fx, as) =>
+      as.coCreation.create({
+        municipalityId: fx.broenderslev.id,
+        councilId: fx.handicapraad.id,
+        title: "Matrixforløb",
+        purpose: "Formål",
+      }),
+  },
+  {
+    name: "coCreation.update",
+    allowed: editors,
+    setup: coCreationProcess,
+    call: (fx, as, processId) =>
+      as.coCreation.update({
+        processId,
+        councilId: fx.handicapraad.id,
+        title: "Nyt navn",
+        purpose: "Formål",
+      }),
+  },
+  {
+    name: "coCreation.setStatus",
+    allowed: editors,
+    setup: coCreationProcess,
+    call: (_fx, as, processId) => as.coCreation.setStatus({ processId, status: "published" }),
+  },
+  {
+    name: "coCreation.addPhase",
+    allowed: editors,
+    setup: coCreationProcess,
+    call: (_fx, as, processId) =>
+      as.coCreation.addPhase({
+        processId,
+        kind: "vote",
+        title: "Afstemning",
+        startsOn: "2027-04-01",
+        endsOn: "2027-04-02",
+      }),
+  },
+  {
+    name: "coCreation.addSession",
+    allowed: editors,
+    setup: coCreationProcess,
+    call: (_fx, as, processId) =>
+      as.coCreation.addSession({
+        processId,
+        title: "Møde",
+        date: "2027-03-02",
+        startTime: "17:00",
+        place: "Rådhuset",
+      }),
+  },
+  {
+    name: "coCreation.cancelSession",
+    allowed: editors,
+    setup: coCreationSession,
+    call: (_fx, as, sessionId) => as.coCreation.cancelSession({ sessionId }),
+  },
+  {
+    name: "coCreation.registrations",
+    allowed: editors,
+    setup: demoCoCreationProcess,
+    call: (_fx, as, processId) => as.coCreation.registrations({ processId }),
+  },
+  {
+    name: "coCreation.registrationsCsv",
+    allowed: editors,
+    setup: demoCoCreationProcess,
+    call: (_fx, as, processId) => as.coCreation.registrationsCsv({ processId }),
+  },
+  {
+    name: "coCreation.cancelRegistration",
+    allowed: editors,
+    setup: async (fx) => {
+      const processId = await demoCoCreationProcess(fx);
+      const list = await fx.as(fx.principals.adminBroenderslev).coCreation.registrations({ processId });
+      const r = list.find((x) => x.status === "confirmed");
+      if (!r) throw new Error("no confirmed registration left in the demo");
+      return r.id;
+    },
+    call: (_fx, as, registrationId) => as.coCreation.cancelRegistration({ registrationId }),
   },
 ];
 

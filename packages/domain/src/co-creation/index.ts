@@ -5,5 +5,6 @@ export * from "./budget-vote.ts";
 export * from "./eligibility.ts";
 export * from "./ideas.ts";
 export * from "./process.ts";
+export * from "./registrations-csv.ts";
 export * from "./sessions.ts";
 export * from "./winners.ts";
