@@ -1,5 +1,9 @@
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
+
+// Every browser test file imports these helpers: give `expect.poll` the patience of Playwright's own waits.
+// Vitest's default (1 s) is shorter than one reload on a loaded two-core CI machine.
+vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
 
 export const PASSWORD = "samraad-demo";
 
@@ -28,4 +32,36 @@ export function copenhagenDate(days: number): string {
 
 export async function expectNoAxeViolations(page: Page, axeViolations: (p: Page) => Promise<string[]>) {
   expect(await axeViolations(page)).toEqual([]);
+}
+
+/**
+ * Runs `action` and waits until the live region says `text` AFTER it. The live region keeps its last words
+ * ("Gemt" stays "Gemt"), so waiting for the text alone passes at once when the previous change said the same.
+ * A MutationObserver records what the region says from now on; the page's own DOM is left untouched.
+ */
+export async function announcedAfter(page: Page, text: string, action: () => Promise<unknown>) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __said?: string[]; __sayObserver?: MutationObserver };
+    w.__sayObserver?.disconnect();
+    const said: string[] = [];
+    w.__said = said;
+    const region = document.querySelector(".live");
+    if (!region) throw new Error("no live region on the page");
+    w.__sayObserver = new MutationObserver(() => said.push(region.textContent ?? ""));
+    w.__sayObserver.observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  await action();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __said?: string[] }).__said ?? []))
+    .toContain(text);
+}
+
+/** Resolves with the answer to the app's next tRPC call of `procedure` (batched calls included). */
+export function trpcAnswer(page: Page, procedure: string) {
+  return page.waitForResponse((r) =>
+    new URL(r.url()).pathname
+      .replace(/^\/trpc\//, "")
+      .split(",")
+      .includes(procedure),
+  );
 }
