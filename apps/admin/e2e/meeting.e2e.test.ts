@@ -2,7 +2,7 @@ import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
 import { startTestServer } from "@samraad/server/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copenhagenDate, h1, signInAs } from "./helpers.ts";
+import { announcedAfter, copenhagenDate, h1, signInAs, trpcAnswer } from "./helpers.ts";
 
 // The server's clock can be moved forward, so a meeting planned for tomorrow can be held and its
 // correction window can pass within one test.
@@ -50,7 +50,10 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     await page.locator(".error-summary").waitFor();
     expect(await page.locator(".error-summary").textContent()).toContain("Skriv en gyldig dato");
     expect(await page.locator("#f-date-error").textContent()).toContain("Fejl:");
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain("error-summary");
+    // Focus moves to the summary in a microtask after it renders: poll.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className))
+      .toContain("error-summary");
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.title)).toBe(before);
 
@@ -92,9 +95,16 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     expect((await agendaTitles(page))[0]).toBe("Personsag om hjælpemidler");
 
     // Edit an item.
+    // The add-item form has an "Overskrift" too: fill the edit form's own field, once it is there.
     await page.getByRole("button", { name: "Redigér: punkt 3" }).click();
-    await page.getByLabel("Overskrift").first().fill("Tilgængelighed i den nye svømmehal");
-    await page.getByRole("button", { name: "Gem punkt" }).click();
+    const editForm = page
+      .locator(".agenda-item")
+      .nth(2)
+      .locator("form.inline-form", {
+        has: page.getByRole("button", { name: "Gem punkt" }),
+      });
+    await editForm.getByLabel("Overskrift").fill("Tilgængelighed i den nye svømmehal");
+    await editForm.getByRole("button", { name: "Gem punkt" }).click();
     await page.locator(".agenda-item h3", { hasText: "den nye svømmehal" }).waitFor();
 
     // Attachments: a PDF is stored; a program is refused with the domain's Danish reason.
@@ -135,13 +145,17 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     await page.locator(".facts", { hasText: "Afholdt" }).waitFor();
     for (const n of [2, 3, 4]) {
       await page.getByLabel(`Beslutning for punkt ${n}`).fill(`Rådet tog punkt ${n} til efterretning.`);
-      await page
-        .locator(".agenda-item")
-        .nth(n - 1)
-        .getByRole("button", { name: "Gem beslutning" })
-        .click();
-      await page.getByRole("status").getByText("Gemt").waitFor();
-      await page.waitForLoadState("networkidle");
+      // The live region still says "Gemt" from the previous change: wait for this save's own "Gemt", said
+      // after the API accepted the decision and the meeting was reloaded.
+      const decided = trpcAnswer(page, "agenda.decide");
+      await announcedAfter(page, "Gemt", () =>
+        page
+          .locator(".agenda-item")
+          .nth(n - 1)
+          .getByRole("button", { name: "Gem beslutning" })
+          .click(),
+      );
+      expect((await decided).status()).toBe(200);
       await expect
         .poll(() => page.getByLabel(`Beslutning for punkt ${n}`).inputValue())
         .toContain("efterretning");
@@ -149,7 +163,7 @@ describe("a secretary runs a meeting from plan to minutes", () => {
 
     // Too early: the API's Danish message about the correction window is shown.
     await page.getByRole("button", { name: "Offentliggør referat" }).click();
-    await page.locator(".error-summary").waitFor();
+    await page.locator(".error-summary", { hasText: "åbent for rettelser" }).waitFor();
     expect(await page.locator(".error-summary").textContent()).toContain("åbent for rettelser");
     expect(await axeViolations(page)).toEqual([]);
 
@@ -157,9 +171,12 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     await page.getByRole("button", { name: "Offentliggør referat" }).click();
     await page.locator(".facts", { hasText: "Referat offentliggjort" }).waitFor();
     expect(await page.getByRole("button", { name: /Flyt/ }).count()).toBe(0);
+    // The three decisions were saved: the published minutes show them.
+    const minutes = (await page.locator("main").textContent()) ?? "";
+    for (const n of [2, 3, 4]) expect(minutes).toContain(`Rådet tog punkt ${n} til efterretning.`);
     shiftDays = 0;
     await page.close();
-  });
+  }, 180_000);
 
   it("cancels a meeting with a reason in an accessible dialog", async () => {
     const page = await browser.context.newPage();
@@ -195,11 +212,13 @@ describe("a secretary runs a meeting from plan to minutes", () => {
       return councils.result.data[0].id as string;
     });
     await page.goto(`${server.url}/admin/raad/${randers}`);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Ingen adgang");
+    // The app decides after loading the session and the council: poll the heading rather than read the first.
+    await expect.poll(() => h1(page)).toBe("Ingen adgang");
+    expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
     expect(await page.locator("main").textContent()).toContain("Du har ikke adgang til dette råd");
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${server.url}/admin/raad/${randers}/moeder/nyt`);
-    expect(await h1(page)).toBe("Ingen adgang");
+    await expect.poll(() => h1(page)).toBe("Ingen adgang");
     const status = await page.evaluate(async (councilId) => {
       const response = await fetch("/trpc/meetings.create", {
         method: "POST",
