@@ -1,7 +1,7 @@
 import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
 import { startTestServer } from "@samraad/server/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAs } from "./helpers.ts";
+import { announcedAfter, signInAs } from "./helpers.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -51,17 +51,19 @@ describe("partnerships: the organisation's partner works in its one partnership"
     expect(await page.locator("main").textContent()).toContain(
       "Tillæg 2: Tilskud fra puljen til frivilligt socialt arbejde",
     );
-    expect(await page.getByRole("button", { name: /^Underskriv for/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole("button", { name: /^Underskriv for/ }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
     // The board filtered to one person shows only that person's tasks.
     await page.getByLabel("Vis opgaver for").selectOption({ label: "Lise Holm" });
-    expect(
-      await page.getByRole("button", { name: "Markér som udført: Hold kontakt til familierne" }).count(),
-    ).toBe(0);
-    expect(
-      await page.getByRole("button", { name: /^Markér som udført: Send tilfredshedsskema/ }).count(),
-    ).toBe(1);
+    await expect
+      .poll(() =>
+        page.getByRole("button", { name: "Markér som udført: Hold kontakt til familierne" }).count(),
+      )
+      .toBe(0);
+    await expect
+      .poll(() => page.getByRole("button", { name: /^Markér som udført: Send tilfredshedsskema/ }).count())
+      .toBe(1);
     await page.getByLabel("Vis opgaver for").selectOption({ label: "Alle" });
 
     // A task marked done by keyboard shows its date.
@@ -111,8 +113,8 @@ describe("partnerships: an official and an organisation set one up by the model 
     const task = official.locator("section", { has: official.getByRole("heading", { name: "§ 2 Opgaven" }) });
     await task.getByLabel("Opgaven", { exact: true }).fill("Søskendegrupper og forældrecafé");
     await task.getByRole("button", { name: "Gem afsnittet" }).focus();
-    await official.keyboard.press("Enter");
-    await official.getByText("Gemt").first().waitFor();
+    // "Gemt" is still on screen from the step's answer: wait for this save's own announcement.
+    await announcedAfter(official, "Gemt", () => official.keyboard.press("Enter"));
 
     const addPerson = async (partner: string, name: string, email: string, capacity: string) => {
       await official.getByLabel("Partner", { exact: true }).selectOption({ label: partner });
@@ -133,8 +135,7 @@ describe("partnerships: an official and an organisation set one up by the model 
       .selectOption({ label: "Fortløbende med årlig evaluering" });
     await official.getByLabel("Dato for årlig evaluering eller slutdato").fill("2027-09-01");
     await official.getByRole("button", { name: "Gem datoen" }).focus();
-    await official.keyboard.press("Enter");
-    await official.getByText("Gemt").first().waitFor();
+    await announcedAfter(official, "Gemt", () => official.keyboard.press("Enter"));
 
     // A task of its own on the work schedule, with a deadline.
     await official.getByLabel("Fase").selectOption({ label: "Før kursusforløbet" });
@@ -168,6 +169,8 @@ describe("partnerships: an official and an organisation set one up by the model 
     await official.reload();
     await official.getByRole("heading", { level: 1, name: "Partnerskaber" }).waitFor();
     await official.getByLabel("Vælg partnerskab").selectOption({ label: "Søskendegruppe i Randers" });
+    // The first partnership (in force too) stays on screen until the chosen one has loaded: wait for it first.
+    await official.getByRole("heading", { level: 2, name: "Søskendegruppe i Randers" }).waitFor();
     await official.getByText(/^Aftalen er i kraft siden/).waitFor();
     await official.close();
   }, 120_000);
