@@ -3,7 +3,7 @@ import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
 import { startTestServer } from "@samraad/server/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copenhagenDate, PASSWORD, signInAs } from "./helpers.ts";
+import { announcedAfter, copenhagenDate, PASSWORD, signInAs, trpcAnswer } from "./helpers.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -79,8 +79,8 @@ describe("the action plan with the keyboard alone", () => {
       await page.keyboard.type(`${Number(copenhagenDate(0).slice(0, 4)) + 1}-03-0${i + 1}`);
       await page.keyboard.press("Enter");
       await page.getByRole("rowheader", { name: handling }).waitFor();
-      // Focus returns to the first field, ready for the next action.
-      expect(await focused(page)).toBe("Handling");
+      // Focus returns to the first field, ready for the next action (after the reload that adds the row).
+      await expect.poll(() => focused(page)).toBe("Handling");
       await page.keyboard.press("Shift+Tab");
     }
     const rows = page.locator("table tbody tr");
@@ -89,7 +89,7 @@ describe("the action plan with the keyboard alone", () => {
       .poll(() => page.getByRole("row", { name: /Brugerpanel om hjælpemidler/ }).textContent())
       .toContain("Ole Friis, Social");
     // The conference's bar of 3 concrete actions is now met: no such finding any more.
-    expect(await page.locator("main").textContent()).not.toContain("sæt mindst 3 i værk");
+    await expect.poll(() => page.locator("main").textContent()).not.toContain("sæt mindst 3 i værk");
 
     // An inline status change, by keyboard: postpone needs a reason.
     await page.keyboard.press("Home");
@@ -99,7 +99,11 @@ describe("the action plan with the keyboard alone", () => {
     await page.keyboard.type("Afventer budgetforhandlingerne");
     await page.keyboard.press("Tab");
     expect(await focused(page)).toBe("Opdatér status for Brugerpanel om hjælpemidler");
-    await page.keyboard.press("Enter");
+    // The select already shows what was typed, so its value proves nothing: wait for the API's acceptance
+    // (announced only on success) and for the reload, so the next step does not race the re-render.
+    const reloaded = trpcAnswer(page, "policy.get");
+    await announcedAfter(page, "Status ændret til udskudt", () => page.keyboard.press("Enter"));
+    await reloaded;
     const id = await rowId(page, "Brugerpanel om hjælpemidler");
     await expect.poll(() => page.locator(`#status-${id}`).inputValue()).toBe("postponed");
     await page
