@@ -78,7 +78,8 @@ describe("a registered hearing is corrected", () => {
     expect(shown).toContain(`${formatDate(new Date(`${deadline}T12:00:00Z`)).replace(/ \d{4}$/, "")}`);
     expect(shown).toContain("kl. 10:00");
     expect(shown).toContain("Vises offentligt Nej");
-    expect(await page.locator(".live").textContent()).toBe("Gemt");
+    // "Gemt" is announced after the reload and after focus moves back: poll rather than read once.
+    await expect.poll(() => page.locator(".live").textContent()).toBe("Gemt");
     // Focus returns to the button that opened the form.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
@@ -106,5 +107,5 @@ describe("a registered hearing is corrected", () => {
       }),
     });
     expect(update.status).toBe(403);
-  });
+  }, 120_000);
 });

@@ -91,5 +91,5 @@ describe("hearings: the secretary registers, members comment, the secretary appr
     await memberPage.close();
     await member.close();
     await secretary.close();
-  });
+  }, 180_000);
 });

@@ -59,7 +59,7 @@ describe("the whole meeting flow with the keyboard alone", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Handicaprådet" }).waitFor();
     // Focus moves to the new page's heading.
-    expect(await tagOfFocus(page)).toBe("H1");
+    await expect.poll(() => tagOfFocus(page)).toBe("H1");
 
     await tabTo(page, "Planlæg møde");
     await page.keyboard.press("Enter");

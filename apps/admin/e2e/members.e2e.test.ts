@@ -91,7 +91,7 @@ describe("members, substitutes and the audit log", () => {
     expect(await page.getByText("membership.add").count()).toBeGreaterThanOrEqual(2);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it("creates a council, starts its first term and renames it", async () => {
     const page = await browser.context.newPage();

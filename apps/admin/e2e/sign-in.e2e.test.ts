@@ -19,7 +19,7 @@ describe("signing in to the admin app", () => {
   it("refuses a wrong password with a clear Danish error and signs nobody in", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/admin/`);
-    expect(await h1(page)).toBe("Log ind");
+    await expect.poll(() => h1(page)).toBe("Log ind");
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("E-mail").fill("sekretaer@broenderslev.demo");
     await page.getByLabel("Adgangskode").fill("forkert-kodeord");
@@ -28,7 +28,9 @@ describe("signing in to the admin app", () => {
     await summary.waitFor();
     expect(await summary.textContent()).toContain("Forkert e-mail eller adgangskode");
     // The summary takes focus, and the field says "Fejl:" and is linked to its message.
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain("error-summary");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className))
+      .toContain("error-summary");
     const email = page.getByLabel("E-mail");
     expect(await email.getAttribute("aria-invalid")).toBe("true");
     const describedBy = (await email.getAttribute("aria-describedby")) ?? "";
