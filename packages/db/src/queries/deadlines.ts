@@ -27,6 +27,7 @@ type PolicySource = NonNullable<DeadlineSources["policies"]>[number];
 type ActionSource = NonNullable<DeadlineSources["actions"]>[number];
 type PartnershipSource = NonNullable<DeadlineSources["partnerships"]>[number];
 type CoCreationSessionSource = NonNullable<DeadlineSources["coCreationSessions"]>[number];
+type EvaluationSource = NonNullable<DeadlineSources["evaluations"]>[number];
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
 
 // The loader's parameters. The SQL text never varies with them, so the statement is prepared once per
@@ -123,6 +124,21 @@ function deadlineSourcesQuery(db: Db) {
         where s.municipality_id = ${param.municipalityId}::uuid and s.deleted_at is null
           and pr.council_id is not null ${inScope("pr.council_id")} and pr.status = 'published'
           and s.cancelled_at is null and s.starts_at >= ${param.now}::timestamptz)`,
+      // Evaluations not yet concluded, with a closing date, reminder or meeting still to come (lower bounds
+      // only); a goal's evaluation is found on its policy's page. Internal: nothing here is public.
+      evaluations: sql<Json<EvaluationSource>[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', e.id, 'councilId', e.council_id, 'title', e.title, 'status', e.status, 'closesOn', e.closes_on,
+          'reminderDates', e.reminder_dates, 'meetingAt', e.meeting_at,
+          'target', json_build_object(
+            'type', case when e.subject_type = 'policy_goal' then 'policy' else e.subject_type end,
+            'id', case when e.subject_type = 'policy_goal'
+              then (select g.policy_id from goals g where g.id = e.subject_id) else e.subject_id end))), '[]'::json)
+        from evaluations e
+        where e.municipality_id = ${param.municipalityId}::uuid and e.deleted_at is null
+          and e.council_id is not null ${inScope("e.council_id")} and e.status <> 'concluded'
+          and (e.closes_on >= ${param.today}::date or e.meeting_at >= ${param.now}::timestamptz)
+          ${onlyPublic("false")})`,
     })
     .from(municipalities)
     .where(eq(municipalities.id, param.municipalityId))
@@ -137,6 +153,7 @@ const emptySources: DeadlineSources = {
   actions: [],
   partnerships: [],
   coCreationSessions: [],
+  evaluations: [],
 };
 
 const preparedFor = new WeakMap<Db, ReturnType<typeof deadlineSourcesQuery>>();
@@ -197,6 +214,10 @@ async function loadVersionedSources(
     coCreationSessions: parseJson(row.coCreationSessions ?? []).map((s) => ({
       ...s,
       registrationClosesAt: new Date(s.registrationClosesAt),
+    })),
+    evaluations: parseJson(row.evaluations ?? []).map((e) => ({
+      ...e,
+      meetingAt: e.meetingAt ? new Date(e.meetingAt) : null,
     })),
   };
   return { version: row.version, sources };

@@ -21,6 +21,9 @@ export const deadlineKinds = [
   "partnership_end",
   "partnership_amendment_unsigned",
   "co_creation_registration",
+  "evaluation_closes",
+  "evaluation_reminder",
+  "evaluation_meeting",
 ] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
@@ -36,6 +39,9 @@ export const deadlineKindLabels: Record<DeadlineKind, Bilingual> = {
   partnership_end: { da: "Partnerskabsaftale udløber", en: "Partnership agreement ends" },
   partnership_amendment_unsigned: { da: "Tillæg mangler underskrift", en: "Amendment awaits signatures" },
   co_creation_registration: { da: "Tilmeldingsfrist (samskabelse)", en: "Sign-up deadline (co-creation)" },
+  evaluation_closes: { da: "Svarfrist for evaluering", en: "Evaluation questionnaire closes" },
+  evaluation_reminder: { da: "Påmindelse om evaluering", en: "Evaluation reminder" },
+  evaluation_meeting: { da: "Evalueringsmøde", en: "Evaluation meeting" },
 };
 
 export type DeadlineTargetType =
@@ -122,6 +128,21 @@ export type DeadlineCoCreationSession = {
   public: boolean;
 };
 
+/**
+ * An evaluation followed by a council, not yet concluded; `target` is its subject (the partnership, policy or
+ * process page is where the evaluation is found).
+ */
+export type DeadlineEvaluation = {
+  id: string;
+  councilId: string;
+  title: string;
+  status: "planned" | "collecting" | "concluded";
+  closesOn: string | null;
+  reminderDates: string[];
+  meetingAt: Date | null;
+  target: { type: "policy" | "partnership" | "co_creation_process"; id: string };
+};
+
 /** Plain data, as the database loads it. Optional sources keep older callers compiling. */
 export type DeadlineSources = {
   councils: DeadlineCouncil[];
@@ -131,6 +152,7 @@ export type DeadlineSources = {
   actions?: DeadlineAction[];
   partnerships?: DeadlinePartnership[];
   coCreationSessions?: DeadlineCoCreationSession[];
+  evaluations?: DeadlineEvaluation[];
 };
 
 export function deadlineId(kind: DeadlineKind, sourceId: string): string {

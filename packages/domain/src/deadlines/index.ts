@@ -1,4 +1,5 @@
 export * from "./deadline.ts";
+export * from "./from-evaluations.ts";
 export * from "./from-hearings.ts";
 export * from "./from-meetings.ts";
 export * from "./from-partnerships.ts";

@@ -6,6 +6,7 @@ import {
   deadlineKinds,
 } from "./deadline.ts";
 import { coCreationDeadlines } from "./from-co-creation.ts";
+import { evaluationDeadlines } from "./from-evaluations.ts";
 import { hearingDeadlines } from "./from-hearings.ts";
 import { meetingDeadlines } from "./from-meetings.ts";
 import { partnershipDeadlines } from "./from-partnerships.ts";
@@ -33,6 +34,10 @@ const contributors: Contributor[] = [
   (sources, council) =>
     (sources.coCreationSessions ?? []).flatMap((s) =>
       withCouncil(council(s.councilId), (c) => coCreationDeadlines(s, c)),
+    ),
+  (sources, council) =>
+    (sources.evaluations ?? []).flatMap((e) =>
+      withCouncil(council(e.councilId), (c) => evaluationDeadlines(e, c)),
     ),
 ];
 
