@@ -89,3 +89,14 @@ export function conclude(
 export function kindFitsSubject(evaluation: Pick<Evaluation, "subject" | "kind">): boolean {
   return kindsBySubject[evaluation.subject.type].includes(evaluation.kind);
 }
+
+/** Results reach the public only from a concluded evaluation: answers still coming in are not results. */
+export function canPublish(evaluation: Pick<Evaluation, "status">): Result<true> {
+  if (evaluation.status !== "concluded")
+    return fail(
+      "evaluation.not_concluded",
+      "Resultatet kan først offentliggøres, når evalueringen er afsluttet",
+      "The results can only be published once the evaluation is concluded",
+    );
+  return ok(true);
+}

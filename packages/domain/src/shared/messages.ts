@@ -63,6 +63,14 @@ export const messages: Record<string, Bilingual> = {
   answer_required: { da: "Vælg et svar", en: "Choose an answer" },
   text_required: { da: "Skriv et svar", en: "Write an answer" },
   invalid_scale: { da: "Vælg et tal fra 1 til 5", en: "Choose a number from 1 to 5" },
+  reminder_after_close: {
+    da: "En påmindelse skal ligge senest på svarfristen",
+    en: "A reminder must be on or before the closing date",
+  },
+  termination_reason_required: {
+    da: "Skriv, hvorfor partnerskabet ophører",
+    en: "Say why the partnership ends",
+  },
   partnership_needs_organisation: {
     da: "Tilføj mindst én brugerorganisation som partner",
     en: "Add at least one user organisation as a partner",
