@@ -1,4 +1,4 @@
-import { schedulePhaseLabels, schedulePhases } from "@samraad/domain/partnerships";
+import { partnershipStatusLabels, schedulePhaseLabels, schedulePhases } from "@samraad/domain/partnerships";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../api.ts";
 import {
@@ -79,16 +79,37 @@ function Partnership(props: { view: View; reload: () => unknown }) {
   const v = () => props.view;
   const [errors, setErrors] = createSignal<FormErrors | null>(null);
   const partnerName = (id: string | null) => v().partners.find((p) => p.id === id)?.name ?? "";
-  const run = async (action: () => Promise<unknown>, fields: string[] = []) => {
+  /** `prefix` names a form's own fields (`edit-task.title`) so each error links to the input it is about. */
+  const run = async (
+    action: () => Promise<unknown>,
+    fields: string[] = [],
+    prefix = "",
+    done = t("saved"),
+  ) => {
     try {
       await action();
       setErrors(null);
       await props.reload();
-      announce(t("saved"));
+      announce(done);
+      return true;
     } catch (error) {
-      setErrors(formErrorsOf(error, lang(), fields));
+      const found = formErrorsOf(error, lang(), fields);
+      setErrors({
+        ...found,
+        errors: found.errors.map((e) => ({ ...e, field: e.field ? `${prefix}${e.field}` : null })),
+      });
+      return false;
     }
   };
+  const [editingPerson, setEditingPerson] = createSignal<string | null>(null);
+  const [editingTask, setEditingTask] = createSignal<string | null>(null);
+  const focusField = (id: string) => queueMicrotask(() => document.getElementById(id)?.focus());
+  const personTags = (p: View["people"][number]) =>
+    [p.signatory ? pt("signatoryTag") : null, p.contact ? pt("contactTag") : null]
+      .filter(Boolean)
+      .map((tag) => `(${tag})`)
+      .join(" ");
+  const taskBeingEdited = () => v().tasks.find((task) => task.id === editingTask()) ?? null;
   const names = (missing: { name: string }[]) => missing.map((m) => m.name).join(", ");
   const locked = () => v().agreement.signatures.length > 0;
   // The work-schedule board's filter: everyone, one partner ("p:<id>") or one person ("n:<name>").
@@ -107,6 +128,40 @@ function Partnership(props: { view: View; reload: () => unknown }) {
     <>
       <h2>{v().title}</h2>
       <ErrorSummary errors={errors()} />
+      <p data-testid="partnership-status">
+        {pt("statusLine", { status: partnershipStatusLabels[v().status][lang()] })}
+      </p>
+      <Show when={v().termination}>
+        {(term) => (
+          <p>
+            {pt("terminatedLine", {
+              date: isoDateText(term().on),
+              partner: partnerName(term().partnerId),
+              reason: term().reason,
+            })}
+          </p>
+        )}
+      </Show>
+      <form
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const published = checked(e.currentTarget, "published");
+          return run(() => api.partnerships.setPublished.mutate({ partnershipId: v().id, published }));
+        }}
+      >
+        <h3>{pt("publishTitle")}</h3>
+        <p class="form-hint">{pt("publishHint")}</p>
+        <Checkbox name="published" label={pt("publish")} checked={v().published} />
+        <button type="submit" class="button button-secondary">
+          {pt("savePublish")}
+        </button>
+        <Show when={v().published && v().status === "in_force"}>
+          <p>
+            <a href={`/partnerskaber/${encodeURIComponent(v().id)}`}>{pt("publicPage")}</a>
+          </p>
+        </Show>
+      </form>
       <h3>{pt("partners")}</h3>
       <ul>
         <For each={v().partners}>{(p) => <li>{p.name}</li>}</For>
@@ -121,21 +176,103 @@ function Partnership(props: { view: View; reload: () => unknown }) {
       </Show>
 
       <h2>{pt("people")}</h2>
-      <ul>
-        <For each={v().partners}>
-          {(p) => (
-            <For
-              each={[
-                ...p.signatories.map((x) => ({ ...x, tag: pt("signatoryTag") })),
-                ...p.contacts.map((x) => ({ ...x, tag: pt("contactTag") })),
-              ]}
-            >
-              {(person) => (
-                <li>
-                  {person.name}, {p.name} ({person.tag})
-                </li>
-              )}
-            </For>
+      <ul class="partnership-people">
+        <For each={v().people}>
+          {(person) => (
+            <li>
+              {person.name}, {partnerName(person.partnerId)} {personTags(person)}{" "}
+              <button
+                type="button"
+                class="button button-link"
+                aria-label={pt("editNamed", { name: person.name })}
+                aria-expanded={editingPerson() === person.id ? "true" : "false"}
+                onClick={() => {
+                  setEditingPerson(editingPerson() === person.id ? null : person.id);
+                  focusField("f-edit-person-name");
+                }}
+              >
+                {pt("edit")}
+              </button>{" "}
+              <button
+                type="button"
+                class="button button-link"
+                aria-label={pt("removeNamed", { name: person.name })}
+                onClick={() =>
+                  run(
+                    () =>
+                      api.partnerships.removePerson.mutate({ partnershipId: v().id, personId: person.id }),
+                    [],
+                    "",
+                    pt("removed"),
+                  )
+                }
+              >
+                {pt("remove")}
+              </button>
+              <Show when={editingPerson() === person.id}>
+                <form
+                  novalidate
+                  onSubmit={async (e) => {
+                    e.preventDefault();
+                    const form = e.currentTarget;
+                    const values = formValues(form);
+                    const saved = await run(
+                      () =>
+                        api.partnerships.updatePerson.mutate({
+                          partnershipId: v().id,
+                          personId: person.id,
+                          name: values["edit-person.name"] ?? "",
+                          email: values["edit-person.email"] ?? "",
+                          capacity: optional(values["edit-person.capacity"]),
+                          contact: checked(form, "edit-person.contact"),
+                          signatory: checked(form, "edit-person.signatory"),
+                        }),
+                      ["name", "email", "capacity"],
+                      "edit-person.",
+                    );
+                    if (saved) setEditingPerson(null);
+                  }}
+                >
+                  <h3>{pt("editPerson", { name: person.name })}</h3>
+                  <Field
+                    name="edit-person.name"
+                    label={pt("name")}
+                    value={person.name}
+                    errors={errors()}
+                    required
+                  />
+                  <Field
+                    name="edit-person.email"
+                    label={pt("email")}
+                    type="email"
+                    value={person.email ?? ""}
+                    errors={errors()}
+                  />
+                  <Field
+                    name="edit-person.capacity"
+                    label={pt("capacity")}
+                    value={person.capacity ?? ""}
+                    errors={errors()}
+                  />
+                  <Checkbox name="edit-person.contact" label={pt("isContact")} checked={person.contact} />
+                  <Checkbox
+                    name="edit-person.signatory"
+                    label={pt("isSignatory")}
+                    checked={person.signatory}
+                  />
+                  <button type="submit" class="button button-primary">
+                    {pt("savePerson")}
+                  </button>{" "}
+                  <button
+                    type="button"
+                    class="button button-secondary"
+                    onClick={() => setEditingPerson(null)}
+                  >
+                    {pt("cancel")}
+                  </button>
+                </form>
+              </Show>
+            </li>
           )}
         </For>
       </ul>
@@ -338,6 +475,38 @@ function Partnership(props: { view: View; reload: () => unknown }) {
           </button>
         </Show>
       </form>
+      <Show when={v().status === "in_force" && v().duration?.kind === "ongoing"}>
+        <form
+          novalidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const values = formValues(e.currentTarget);
+            return run(
+              () =>
+                api.partnerships.terminate.mutate({
+                  partnershipId: v().id,
+                  partnerId: values["terminate.partnerId"] ?? "",
+                  reason: values["terminate.reason"] ?? "",
+                }),
+              ["partnerId", "reason"],
+              "terminate.",
+            );
+          }}
+        >
+          <h3>{pt("terminateTitle")}</h3>
+          <p class="form-hint">{pt("terminateHint")}</p>
+          <Field
+            name="terminate.partnerId"
+            label={pt("terminatingPartner")}
+            errors={errors()}
+            options={v().partners.map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <Field name="terminate.reason" label={pt("reason")} multiline rows={3} errors={errors()} required />
+          <button type="submit" class="button button-secondary">
+            {pt("terminate")}
+          </button>
+        </form>
+      </Show>
       <Signatures
         doc={v().agreement}
         partnerName={partnerName}
@@ -443,6 +612,7 @@ function Partnership(props: { view: View; reload: () => unknown }) {
                 <th scope="col">{pt("responsible")}</th>
                 <th scope="col">{pt("deadline")}</th>
                 <th scope="col">{pt("status")}</th>
+                <th scope="col">{pt("actions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -478,6 +648,35 @@ function Partnership(props: { view: View; reload: () => unknown }) {
                         {task.doneOn ? pt("reopen") : pt("markDone")}
                       </button>
                     </td>
+                    <td>
+                      <button
+                        type="button"
+                        class="button button-link"
+                        aria-label={pt("editNamed", { name: task.title })}
+                        onClick={() => {
+                          setEditingTask(task.id);
+                          focusField("f-edit-task-title");
+                        }}
+                      >
+                        {pt("edit")}
+                      </button>{" "}
+                      <button
+                        type="button"
+                        class="button button-link"
+                        aria-label={pt("removeNamed", { name: task.title })}
+                        onClick={() =>
+                          run(
+                            () =>
+                              api.partnerships.removeTask.mutate({ partnershipId: v().id, taskId: task.id }),
+                            [],
+                            "",
+                            pt("removed"),
+                          )
+                        }
+                      >
+                        {pt("remove")}
+                      </button>
+                    </td>
                   </tr>
                 )}
               </For>
@@ -485,6 +684,74 @@ function Partnership(props: { view: View; reload: () => unknown }) {
           </table>
         )}
       </For>
+      <Show when={taskBeingEdited()} keyed>
+        {(task) => (
+          <form
+            novalidate
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const values = formValues(e.currentTarget);
+              const saved = await run(
+                () =>
+                  api.partnerships.updateTask.mutate({
+                    partnershipId: v().id,
+                    taskId: task.id,
+                    phase: (values["edit-task.phase"] ?? task.phase) as (typeof schedulePhases)[number],
+                    title: values["edit-task.title"] ?? "",
+                    responsiblePartnerId: optional(values["edit-task.responsiblePartnerId"]),
+                    responsiblePerson: optional(values["edit-task.responsiblePerson"]),
+                    dueOn: optional(values["edit-task.dueOn"]),
+                  }),
+                ["phase", "title", "responsiblePartnerId", "responsiblePerson", "dueOn"],
+                "edit-task.",
+              );
+              if (saved) setEditingTask(null);
+            }}
+          >
+            <h3>{pt("editTask", { title: task.title })}</h3>
+            <Field
+              name="edit-task.phase"
+              label={pt("phase")}
+              value={task.phase}
+              errors={errors()}
+              options={schedulePhases.map((phase) => ({
+                value: phase,
+                label: schedulePhaseLabels[phase][lang()],
+              }))}
+            />
+            <Field name="edit-task.title" label={pt("task")} value={task.title} errors={errors()} required />
+            <Field
+              name="edit-task.responsiblePartnerId"
+              label={pt("responsible")}
+              value={task.responsiblePartnerId ?? ""}
+              errors={errors()}
+              options={[
+                { value: "", label: "—" },
+                ...v().partners.map((p) => ({ value: p.id, label: p.name })),
+              ]}
+            />
+            <Field
+              name="edit-task.responsiblePerson"
+              label={pt("responsiblePerson")}
+              value={task.responsiblePerson ?? ""}
+              errors={errors()}
+            />
+            <Field
+              name="edit-task.dueOn"
+              label={pt("deadline")}
+              type="date"
+              value={task.dueOn ?? ""}
+              errors={errors()}
+            />
+            <button type="submit" class="button button-primary">
+              {pt("saveTask")}
+            </button>{" "}
+            <button type="button" class="button button-secondary" onClick={() => setEditingTask(null)}>
+              {pt("cancel")}
+            </button>
+          </form>
+        )}
+      </Show>
       <form
         novalidate
         onSubmit={(e) => {
