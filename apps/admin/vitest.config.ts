@@ -16,5 +16,8 @@ export default defineProject({
     hookTimeout: 120_000,
     // Browser tests run after the other projects, so two cores are not shared with a dozen test workers.
     sequence: { groupOrder: 1 },
+    // expect.poll waits as long as Playwright's own waits: vitest's 1 s is shorter than one reload on a loaded
+    // two-core machine.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

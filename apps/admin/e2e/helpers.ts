@@ -1,9 +1,5 @@
 import type { Page } from "playwright-core";
-import { expect, vi } from "vitest";
-
-// Every browser test file imports these helpers: give `expect.poll` the patience of Playwright's own waits.
-// Vitest's default (1 s) is shorter than one reload on a loaded two-core CI machine.
-vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
+import { expect } from "vitest";
 
 export const PASSWORD = "samraad-demo";
 

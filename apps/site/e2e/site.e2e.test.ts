@@ -4,16 +4,13 @@ import { and, eq } from "@samraad/db";
 import { demo } from "@samraad/db/demo";
 import { hearingResponses, hearings, meetings } from "@samraad/db/schema";
 import { axeViolations, type Browser, launchBrowser, tabOrder } from "@samraad/e2e";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteWithDemo } from "../src/test-support.ts";
 
 /*
  * The site alone on a real port, in Debian's Chromium: axe (WCAG 2.2 A/AA), no JavaScript, 320 px reflow and
  * the keyboard, on every page type.
  */
-
-// Polls wait as long as Playwright would; vitest's default (1 s) is short on a loaded CI machine.
-vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
 
 let env: Awaited<ReturnType<typeof siteWithDemo>>;
 let server: ReturnType<typeof serve>;
