@@ -33,6 +33,7 @@ import { renderAtom } from "./feeds/atom.ts";
 import { type CalendarMeeting, renderCalendar } from "./feeds/ical.ts";
 import { type Crumb, Layout } from "./layout.tsx";
 import { AccessibilityPage } from "./pages/accessibility.tsx";
+import { mountCoCreationVotePages } from "./pages/co-creation/vote.tsx";
 import { CouncilPage } from "./pages/council.tsx";
 import { FrontPage } from "./pages/front.tsx";
 import { HearingPage } from "./pages/hearing.tsx";
@@ -248,6 +249,7 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
   // Before the council route: "handicappolitik" would otherwise be read as a council's slug.
   mountPolicyPages(site, { db, render, notFound, ctxOf, home });
   mountPartnershipPages(site, { db, render, notFound, ctxOf, home });
+  mountCoCreationVotePages(site, { db, render, notFound, ctxOf, home });
 
   site.get("/kommuner/:slug/:councilSlug", async (c) => {
     const ctx = ctxOf(c);

@@ -76,7 +76,9 @@ export async function findIdea(db: Db, municipalityId: string, ideaId: string) {
   return row ?? null;
 }
 
-export async function insertIdea(db: Db, municipalityId: string, processId: string, input: IdeaInput) {
+export type IdeaFields = Omit<IdeaInput, "contactEmail"> & { contactEmail?: string | undefined };
+
+export async function insertIdea(db: Db, municipalityId: string, processId: string, input: IdeaFields) {
   const [row] = await db
     .insert(coCreationIdeas)
     .values({
@@ -319,6 +321,21 @@ export function listBallotCodes(db: Db, municipalityId: string, voteId: string, 
       ),
     )
     .orderBy(asc(coCreationBallotCodes.batch), asc(coCreationBallotCodes.code));
+}
+
+/** One code, to tell a voter early that it is unknown or used (casting checks again under a lock). */
+export async function findBallotCode(db: Db, municipalityId: string, voteId: string, code: string) {
+  const [row] = await db
+    .select({ used: coCreationBallotCodes.used })
+    .from(coCreationBallotCodes)
+    .where(
+      and(
+        eq(coCreationBallotCodes.municipalityId, municipalityId),
+        eq(coCreationBallotCodes.voteId, voteId),
+        eq(coCreationBallotCodes.code, code),
+      ),
+    );
+  return row ?? null;
 }
 
 export async function ballotCodeBatches(db: Db, municipalityId: string, voteId: string) {
