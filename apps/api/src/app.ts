@@ -9,6 +9,7 @@ import { mountAdmin } from "./admin.ts";
 import { mountAttachments } from "./attachments.ts";
 import type { Auth } from "./auth.ts";
 import { mountPartnershipExport } from "./partnership-docx.ts";
+import { mountPartnershipInvitations } from "./partnership-invitations.ts";
 import { requestPrincipal } from "./principals.ts";
 import { sameOrigin } from "./same-origin.ts";
 
@@ -67,6 +68,7 @@ export function createApp({ db, kind, auth, publicUrl, now = () => new Date(), c
 
   mountAttachments(app, { db, principalOf });
   mountPartnershipExport(app, { db, now, principalOf });
+  mountPartnershipInvitations(app, { db, auth, now, publicUrl, principalOf });
   mountAdmin(app);
 
   app.route("/oparl/v1", createOparl({ db, publicUrl, now }));
