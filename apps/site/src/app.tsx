@@ -17,6 +17,7 @@ import {
   listSitePublications,
   meetingContentVersion,
   searchPublicPolicies,
+  searchPublicProcesses,
   searchSite,
   upcomingDeadlinesFor,
 } from "@samraad/db/queries";
@@ -33,6 +34,7 @@ import { renderAtom } from "./feeds/atom.ts";
 import { type CalendarMeeting, renderCalendar } from "./feeds/ical.ts";
 import { type Crumb, Layout } from "./layout.tsx";
 import { AccessibilityPage } from "./pages/accessibility.tsx";
+import { mountCoCreationPages, ProcessSearchHits } from "./pages/co-creation/process.tsx";
 import { mountCoCreationVotePages } from "./pages/co-creation/vote.tsx";
 import { CouncilPage } from "./pages/council.tsx";
 import { FrontPage } from "./pages/front.tsx";
@@ -160,6 +162,7 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
     const hits = q === "" ? null : await searchSite(db, q);
     const policyHits = q === "" ? [] : await searchPublicPolicies(db, q);
     const partnershipHits = q === "" ? [] : await searchPublicPartnerships(db, q, ctx.now);
+    const processHits = q === "" ? [] : await searchPublicProcesses(db, q);
     return render(c, ctx, {
       title: q === "" ? ctx.t.searchTitle : `${ctx.t.searchTitle}: ${q}`,
       crumbs: [home(ctx), { label: ctx.t.searchTitle }],
@@ -168,6 +171,7 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
           <SearchPage ctx={ctx} q={q} hits={hits} />
           <PolicySearchHits ctx={ctx} hits={policyHits} />
           <PartnershipSearchHits ctx={ctx} hits={partnershipHits} />
+          <ProcessSearchHits ctx={ctx} hits={processHits} />
         </>
       ),
     });
@@ -249,6 +253,7 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
   // Before the council route: "handicappolitik" would otherwise be read as a council's slug.
   mountPolicyPages(site, { db, render, notFound, ctxOf, home });
   mountPartnershipPages(site, { db, render, notFound, ctxOf, home });
+  mountCoCreationPages(site, { db, render, notFound, ctxOf, home, host });
   mountCoCreationVotePages(site, { db, render, notFound, ctxOf, home });
 
   site.get("/kommuner/:slug/:councilSlug", async (c) => {

@@ -469,6 +469,14 @@ export async function registerForSession(
   const outcome = placeRegistration(session, session.confirmed, now, processOpen);
   if (!outcome.ok) return { outcome };
   const cancelToken = newCancelToken();
+  // Sign-up order decides the waiting list. Under the session lock each new sign-up is stamped after the
+  // previous one, so two at the same clock reading (or a clock set back) still queue in arrival order.
+  const [last] = await tx
+    .select({ at: sql<Date | string | null>`max(${coCreationRegistrations.createdAt})` })
+    .from(coCreationRegistrations)
+    .where(eq(coCreationRegistrations.sessionId, input.sessionId));
+  const previous = last?.at ? new Date(last.at).getTime() : Number.NEGATIVE_INFINITY;
+  const createdAt = new Date(Math.max(now.getTime(), previous + 1));
   const [row] = await tx
     .insert(coCreationRegistrations)
     .values({
@@ -479,7 +487,7 @@ export async function registerForSession(
       needs: input.needs || null,
       status: outcome.status,
       cancelToken,
-      createdAt: now,
+      createdAt,
       updatedAt: now,
     })
     .returning({ id: coCreationRegistrations.id, status: coCreationRegistrations.status });
