@@ -45,12 +45,14 @@ import {
 } from "./content.ts";
 import { inventedName, type MunicipalitySpec, municipalitySpecs } from "./municipalities.ts";
 import { seedDemoCoCreation } from "./co-creation.ts";
+import { seedDemoCoCreationVotes } from "./co-creation-votes.ts";
 import { seedDemoPartnerships } from "./partnerships.ts";
 import { makePdf } from "./pdf.ts";
 import { seedDemoPolicies } from "./policy.ts";
 import { addDays, copenhagen, copenhagenDate, meetingDay, workingDay } from "./time.ts";
 
 export { demoCoCreation } from "./co-creation.ts";
+export { demoBallotCodes, demoVotes } from "./co-creation-votes.ts";
 export { demoPartnership } from "./partnerships.ts";
 export { demoPolicy } from "./policy.ts";
 
@@ -1028,6 +1030,7 @@ export async function seedDemoData(db: Database, now: Date): Promise<DemoSummary
     await seedDemoPolicies(tx, now);
     await seedDemoPartnerships(tx, now);
     await seedDemoCoCreation(tx, now);
+    await seedDemoCoCreationVotes(tx, now);
     return true;
   });
   if (!seeded) return none;
