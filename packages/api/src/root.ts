@@ -4,6 +4,7 @@ import { coCreationRouter } from "./routers/co-creation.ts";
 import { coCreationVotesRouter } from "./routers/co-creation-votes.ts";
 import { councilsRouter } from "./routers/councils.ts";
 import { deadlinesRouter } from "./routers/deadlines.ts";
+import { evaluationsRouter } from "./routers/evaluations.ts";
 import { hearingsRouter } from "./routers/hearings.ts";
 import { integrationsRouter } from "./routers/integrations.ts";
 import { meetingsRouter } from "./routers/meetings.ts";
@@ -29,6 +30,7 @@ export const appRouter = router({
   session: sessionRouter,
   coCreation: coCreationRouter,
   coCreationVotes: coCreationVotesRouter,
+  evaluations: evaluationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

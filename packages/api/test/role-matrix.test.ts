@@ -51,6 +51,28 @@ const coCreationSession = async (fx: Fixture) => {
   });
   return s.id;
 };
+/** An evaluation of a Brønderslev co-creation process, planned (and opened) by its administrator. */
+const evaluation = async (fx: Fixture, open = false) => {
+  const admin = fx.as(fx.principals.adminBroenderslev);
+  const [process] = await admin.coCreation.list({ municipalityId: fx.broenderslev.id });
+  if (!process) throw new Error("no co-creation process in Brønderslev");
+  const { id } = await admin.evaluations.plan({
+    municipalityId: fx.broenderslev.id,
+    subjectType: "co_creation_process",
+    subjectId: process.id,
+    kind: "process_evaluation",
+    title: "Matrix",
+    periodStart: "2026-01-01",
+    periodEnd: "2026-06-30",
+    template: "parent_course",
+    sendsQuestionnaire: "Sekretær",
+    chasesAnswers: "Sekretær",
+    writesSummary: "Formand",
+    closesOn: "2099-12-31",
+  });
+  if (open) await admin.evaluations.open({ evaluationId: id });
+  return id;
+};
 const demoCoCreationProcess = async (fx: Fixture) => {
   const list = await fx
     .as(fx.principals.adminBroenderslev)
@@ -399,6 +421,92 @@ const matrix: Entry[] = [
       return r.id;
     },
     call: (_fx, as, registrationId) => as.coCreation.cancelRegistration({ registrationId }),
+  },
+  {
+    name: "evaluations.list",
+    allowed: ["adminBroenderslev"],
+    call: (fx, as) => as.evaluations.list({ municipalityId: fx.broenderslev.id }),
+  },
+  {
+    name: "evaluations.get",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluation(fx),
+    call: (_fx, as, evaluationId) => as.evaluations.get({ evaluationId }),
+  },
+  {
+    name: "evaluations.plan",
+    allowed: ["adminBroenderslev"],
+    setup: async (fx) => {
+      const [p] = await fx
+        .as(fx.principals.adminBroenderslev)
+        .coCreation.list({ municipalityId: fx.broenderslev.id });
+      return p?.id ?? "";
+    },
+    call: (fx, as, processId) =>
+      as.evaluations.plan({
+        municipalityId: fx.broenderslev.id,
+        subjectType: "co_creation_process",
+        subjectId: processId,
+        kind: "process_evaluation",
+        title: "Matrix",
+        periodStart: "2026-01-01",
+        periodEnd: "2026-06-30",
+        template: "partners_meeting",
+        sendsQuestionnaire: "Sekretær",
+        chasesAnswers: "Sekretær",
+        writesSummary: "Formand",
+      }),
+  },
+  {
+    name: "evaluations.open",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluation(fx),
+    call: (_fx, as, evaluationId) => as.evaluations.open({ evaluationId }),
+  },
+  {
+    name: "evaluations.createInvitations",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluation(fx, true),
+    call: (_fx, as, evaluationId) => as.evaluations.createInvitations({ evaluationId, count: 2 }),
+  },
+  {
+    name: "evaluations.addCriterion",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluation(fx),
+    call: (_fx, as, evaluationId) =>
+      as.evaluations.addCriterion({ evaluationId, indicator: "Deltagere", target: "40" }),
+  },
+  {
+    name: "evaluations.recordMeasurement",
+    allowed: ["adminBroenderslev"],
+    setup: async (fx) => {
+      const evaluationId = await evaluation(fx);
+      const { id } = await fx
+        .as(fx.principals.adminBroenderslev)
+        .evaluations.addCriterion({ evaluationId, indicator: "Deltagere", target: "40" });
+      return `${evaluationId}|${id}`;
+    },
+    call: (_fx, as, target) => {
+      const [evaluationId = "", criterionId = ""] = target.split("|");
+      return as.evaluations.recordMeasurement({
+        evaluationId,
+        criterionId,
+        measuredOn: "2026-06-30",
+        value: "35",
+      });
+    },
+  },
+  {
+    name: "evaluations.conclude",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluation(fx, true),
+    call: (_fx, as, evaluationId) => as.evaluations.conclude({ evaluationId, summary: "Godt forløb" }),
+  },
+  {
+    name: "evaluations.setPublished",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluation(fx),
+    call: (_fx, as, evaluationId) => as.evaluations.setPublished({ evaluationId, published: false }),
   },
 ];
 

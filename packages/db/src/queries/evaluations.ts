@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type {
   Criterion,
   CriterionOutcome,
@@ -167,6 +168,11 @@ export async function updateEvaluation(
 }
 
 // --- Invitations and responses: the anonymous part ---------------------------------------------------------
+
+/** Links carry a random token; only its SHA-256 is stored, so a copy of the database opens no questionnaire. */
+export function invitationTokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
 
 export async function insertInvitations(
   db: Db,

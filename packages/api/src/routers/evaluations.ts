@@ -1,0 +1,404 @@
+import { randomBytes } from "node:crypto";
+import {
+  type EvaluationRow,
+  findEvaluation,
+  findEvaluationAccess,
+  findEvaluationSubject,
+  findPartnershipAccess,
+  insertCriterion,
+  insertEvaluation,
+  insertInvitations,
+  insertMeasurement,
+  insertTask,
+  invitationTokenHash,
+  listEvaluationCriteria,
+  listEvaluations,
+  listMeasurements,
+  listResponses,
+  loadPartnership,
+  partnershipModel,
+  responseRate,
+  updateEvaluation,
+  updatePartnershipRow,
+} from "@samraad/db/queries";
+import { can } from "@samraad/domain/access";
+import {
+  canPublish,
+  conclude,
+  conclusionSchema,
+  criteriaTally,
+  criterionOutcome,
+  criterionSchema,
+  type EvaluationSubjectType,
+  evaluationPlanSchema,
+  evaluationRef,
+  invitationsSchema,
+  kindFitsSubject,
+  measurementSchema,
+  openForAnswers,
+  publishResultsSchema,
+  questionnaireTemplates,
+  summarise,
+} from "@samraad/domain/evaluations";
+import { terminateAtEvaluation } from "@samraad/domain/partnerships";
+import { id, localDate } from "@samraad/domain/shared";
+import { z } from "zod";
+import type { Context } from "../context.ts";
+import { notFound, unwrap, violation } from "../errors.ts";
+import { change } from "../mutation.ts";
+import { authedProcedure, router } from "../trpc.ts";
+
+/**
+ * Who runs an evaluation: the municipality's administrators; for a partnership also whoever may edit the
+ * partnership (its partners' contacts and the partner municipalities' administrators), as the partnerships
+ * router allows. Anyone else does not learn it exists.
+ */
+async function mayRun(
+  ctx: Context,
+  municipalityId: string,
+  subjectType: EvaluationSubjectType,
+  subjectId: string,
+): Promise<boolean> {
+  if (can(ctx.principal, "municipality.administer", { municipalityId })) return true;
+  if (subjectType !== "partnership") return false;
+  const access = await findPartnershipAccess(ctx.db, subjectId);
+  return (
+    access !== null &&
+    access.municipalityId === municipalityId &&
+    can(ctx.principal, "partnership.edit", access)
+  );
+}
+
+async function evaluationFor(ctx: Context, evaluationId: string): Promise<EvaluationRow> {
+  const access = await findEvaluationAccess(ctx.db, evaluationId);
+  if (!access || !(await mayRun(ctx, access.municipalityId, access.subjectType, access.subjectId)))
+    throw notFound();
+  const evaluation = await findEvaluation(ctx.db, access.municipalityId, evaluationId);
+  if (!evaluation) throw notFound();
+  return evaluation;
+}
+
+/** Everything the official sees: the plan, the response rate, the answers summarised, criteria and outcomes. */
+async function view(ctx: Context, e: EvaluationRow) {
+  const [rate, responses, criteria, measurements, subject] = await Promise.all([
+    responseRate(ctx.db, e.municipalityId, e.id),
+    listResponses(ctx.db, e.municipalityId, e.id),
+    listEvaluationCriteria(ctx.db, e.municipalityId, e),
+    listMeasurements(ctx.db, e.municipalityId, e.id),
+    findEvaluationSubject(ctx.db, e.municipalityId, e.subjectType, e.subjectId),
+  ]);
+  const summary = summarise(
+    e.questionnaire,
+    responses.map((r) => r.answers),
+  );
+  let partners: { id: string; name: string }[] = [];
+  let partnershipStatus: string | null = null;
+  if (e.subjectType === "partnership") {
+    const loaded = await loadPartnership(ctx.db, e.subjectId);
+    if (loaded) {
+      const model = partnershipModel(loaded);
+      partners = model.partners.map((p) => ({ id: p.id, name: p.name }));
+      partnershipStatus = loaded.partnership.terminatedOn ? "terminated" : null;
+    }
+  }
+  return {
+    id: e.id,
+    municipalityId: e.municipalityId,
+    councilId: e.councilId,
+    subject: {
+      type: e.subjectType,
+      id: e.subjectId,
+      title: subject?.title ?? "",
+      policyId: subject?.policyId ?? null,
+    },
+    kind: e.kind,
+    title: e.title,
+    periodStart: e.periodStart,
+    periodEnd: e.periodEnd,
+    status: e.status,
+    responseMode: e.responseMode,
+    responsibles: e.responsibles,
+    questionnaire: e.questionnaire,
+    closesOn: e.closesOn,
+    reminderDates: e.reminderDates,
+    meetingAt: e.meetingAt,
+    conclusion: e.conclusion,
+    published: e.published,
+    rate,
+    summary,
+    /** Names are shown only in a named evaluation, where respondents were told before answering. */
+    named: e.responseMode === "named" ? responses.map((r) => r.respondentName ?? "").filter(Boolean) : [],
+    criteria: criteria.map((c) => ({
+      ...c,
+      outcome: criterionOutcome(c, measurements),
+      measurements: measurements.filter((m) => m.criterionId === c.id),
+    })),
+    tally: criteriaTally(criteria, measurements),
+    partners,
+    partnershipTerminated: partnershipStatus === "terminated",
+  };
+}
+
+export const evaluationsRouter = router({
+  /** The questionnaires that ship with the product, to plan from. */
+  templates: authedProcedure.query(() =>
+    Object.entries(questionnaireTemplates).map(([key, q]) => ({
+      key,
+      title: q.title,
+      questions: q.questions.length,
+    })),
+  ),
+
+  /** A municipality's evaluations (its administrators), or one subject's (anyone who may run it). */
+  list: authedProcedure
+    .input(
+      z.object({
+        municipalityId: id(),
+        subject: z
+          .object({ type: z.enum(["policy", "policy_goal", "partnership", "co_creation_process"]), id: id() })
+          .optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const allowed = input.subject
+        ? await mayRun(ctx, input.municipalityId, input.subject.type, input.subject.id)
+        : can(ctx.principal, "municipality.administer", { municipalityId: input.municipalityId });
+      if (!allowed) throw notFound();
+      return listEvaluations(ctx.db, input.municipalityId, input.subject);
+    }),
+
+  get: authedProcedure.input(evaluationRef).query(async ({ ctx, input }) => {
+    return view(ctx, await evaluationFor(ctx, input.evaluationId));
+  }),
+
+  /** Plan from a template for a subject of the municipality; the council following the subject gets its dates. */
+  plan: authedProcedure.input(evaluationPlanSchema).mutation(async ({ ctx, input }) => {
+    if (!(await mayRun(ctx, input.municipalityId, input.subjectType, input.subjectId))) throw notFound();
+    const subject = await findEvaluationSubject(
+      ctx.db,
+      input.municipalityId,
+      input.subjectType,
+      input.subjectId,
+    );
+    if (!subject) throw notFound();
+    if (!kindFitsSubject({ kind: input.kind, subject: { type: input.subjectType, id: input.subjectId } }))
+      throw violation(
+        "evaluation.kind_mismatch",
+        "Evalueringens type passer ikke til det, der evalueres",
+        "The kind of evaluation does not fit what is evaluated",
+      );
+    const values = {
+      councilId: subject.councilId,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      kind: input.kind,
+      title: input.title,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      responseMode: input.responseMode,
+      responsibles: {
+        sendsQuestionnaire: input.sendsQuestionnaire,
+        chasesAnswers: input.chasesAnswers,
+        writesSummary: input.writesSummary,
+      },
+      questionnaire: questionnaireTemplates[input.template],
+      closesOn: input.closesOn ?? null,
+      reminderDates: input.reminderDates,
+      meetingAt: input.meetingAt ?? null,
+    };
+    const evaluationId = await change(ctx, input.municipalityId, async (tx, audit) => {
+      const created = await insertEvaluation(tx, input.municipalityId, values);
+      await audit({ action: "evaluation.plan", entityType: "evaluation", entityId: created, after: values });
+      return created;
+    });
+    return { id: evaluationId };
+  }),
+
+  /** Start collecting answers: needs questions and a closing date that has not passed. */
+  open: authedProcedure.input(evaluationRef).mutation(async ({ ctx, input }) => {
+    const e = await evaluationFor(ctx, input.evaluationId);
+    const status = unwrap(openForAnswers(e, e.questionnaire.questions.length, localDate(ctx.now())));
+    await change(ctx, e.municipalityId, async (tx, audit) => {
+      await updateEvaluation(tx, e.municipalityId, e.id, { status }, ctx.now());
+      await audit({ action: "evaluation.open", entityType: "evaluation", entityId: e.id, after: { status } });
+    });
+    return { status };
+  }),
+
+  /**
+   * Single-use links: the tokens are returned once, here, and only their hashes are stored. The audit entry
+   * records how many, never a token.
+   */
+  createInvitations: authedProcedure.input(invitationsSchema).mutation(async ({ ctx, input }) => {
+    const e = await evaluationFor(ctx, input.evaluationId);
+    if (e.status === "concluded")
+      throw violation(
+        "evaluation.concluded",
+        "Evalueringen er afsluttet og tager ikke imod flere svar",
+        "The evaluation is concluded and takes no more answers",
+      );
+    const tokens = Array.from({ length: input.count }, () => randomBytes(24).toString("base64url"));
+    await change(ctx, e.municipalityId, async (tx, audit) => {
+      await insertInvitations(
+        tx,
+        e.municipalityId,
+        e.id,
+        tokens.map((t) => ({ tokenHash: invitationTokenHash(t), label: input.label ?? null })),
+      );
+      await audit({
+        action: "evaluation.invite",
+        entityType: "evaluation",
+        entityId: e.id,
+        after: { count: input.count, label: input.label ?? null },
+      });
+    });
+    return { tokens, paths: tokens.map((t) => `/evaluering/svar/${t}`) };
+  }),
+
+  /** A criterion stated for a partnership or process (a policy's criteria are its goals' own). */
+  addCriterion: authedProcedure.input(criterionSchema).mutation(async ({ ctx, input }) => {
+    const e = await evaluationFor(ctx, input.evaluationId);
+    if (e.subjectType === "policy" || e.subjectType === "policy_goal")
+      throw violation(
+        "evaluation.policy_criteria",
+        "En politiks succeskriterier ændres i politikken",
+        "A policy's success criteria are changed in the policy",
+      );
+    const criterion = {
+      indicator: input.indicator,
+      baseline: input.baseline || null,
+      target: input.target,
+      unit: input.unit || null,
+    };
+    const criterionId = await change(ctx, e.municipalityId, async (tx, audit) => {
+      const created = await insertCriterion(tx, e.municipalityId, e.id, criterion);
+      await audit({
+        action: "evaluation.criterion",
+        entityType: "evaluation",
+        entityId: e.id,
+        after: criterion,
+      });
+      return created;
+    });
+    return { id: criterionId };
+  }),
+
+  recordMeasurement: authedProcedure.input(measurementSchema).mutation(async ({ ctx, input }) => {
+    const e = await evaluationFor(ctx, input.evaluationId);
+    const criteria = await listEvaluationCriteria(ctx.db, e.municipalityId, e);
+    if (!criteria.some((c) => c.id === input.criterionId)) throw notFound();
+    const measurement = {
+      criterionId: input.criterionId,
+      measuredOn: input.measuredOn,
+      value: input.value,
+      note: input.note || null,
+      judgement: input.judgement ?? null,
+    };
+    await change(ctx, e.municipalityId, async (tx, audit) => {
+      await insertMeasurement(tx, e.municipalityId, e.id, measurement);
+      await audit({
+        action: "evaluation.measure",
+        entityType: "evaluation",
+        entityId: e.id,
+        after: measurement,
+      });
+    });
+    return view(ctx, await evaluationFor(ctx, e.id));
+  }),
+
+  /**
+   * The evaluation meeting's conclusion. For a partnership's yearly evaluation the decision is the partnership's:
+   * "terminate" goes through the partnership's own termination rule (only an ongoing agreement in force, at or
+   * after its evaluation date, on behalf of a partner one acts for), in the same transaction, so its status
+   * follows. Next steps of a partnership become tasks in its work schedule.
+   */
+  conclude: authedProcedure.input(conclusionSchema).mutation(async ({ ctx, input }) => {
+    const e = await evaluationFor(ctx, input.evaluationId);
+    const conclusion = unwrap(
+      conclude(
+        { status: e.status, kind: e.kind, subject: { type: e.subjectType, id: e.subjectId } },
+        {
+          summary: input.summary,
+          notes: input.notes,
+          decision: input.decision ?? null,
+          nextSteps: input.nextSteps,
+        },
+      ),
+    );
+    const now = ctx.now();
+    let termination = null;
+    if (conclusion.decision === "terminate") {
+      const loaded = await loadPartnership(ctx.db, e.subjectId);
+      if (!loaded) throw notFound();
+      const model = partnershipModel(loaded);
+      termination = unwrap(
+        terminateAtEvaluation(
+          { agreement: model.agreement, partners: model.partners, termination: model.termination },
+          {
+            partnerId: input.terminatingPartnerId ?? "",
+            reason: input.terminationReason ?? "",
+            userId: ctx.principal.userId,
+            administers: (municipalityId) =>
+              can(ctx.principal, "municipality.administer", { municipalityId }),
+          },
+          now,
+        ),
+      );
+    }
+    await change(ctx, e.municipalityId, async (tx, audit) => {
+      await updateEvaluation(
+        tx,
+        e.municipalityId,
+        e.id,
+        { status: "concluded", conclusion, concludedAt: now },
+        now,
+      );
+      if (termination) {
+        await updatePartnershipRow(tx, e.subjectId, {
+          terminatedOn: termination.on,
+          terminatedByPartnerId: termination.partnerId,
+          terminationReason: termination.reason,
+        });
+        await audit({
+          action: "partnership.terminate",
+          entityType: "partnership",
+          entityId: e.subjectId,
+          after: { ...termination, evaluationId: e.id },
+        });
+      }
+      if (e.subjectType === "partnership" && conclusion.decision !== "terminate") {
+        for (const step of conclusion.nextSteps)
+          await insertTask(tx, {
+            municipalityId: e.municipalityId,
+            partnershipId: e.subjectId,
+            phase: "after_course",
+            title: step.title,
+            dueOn: step.dueOn,
+          });
+      }
+      await audit({
+        action: "evaluation.conclude",
+        entityType: "evaluation",
+        entityId: e.id,
+        after: conclusion,
+      });
+    });
+    return view(ctx, await evaluationFor(ctx, e.id));
+  }),
+
+  /** The owner chooses to publish the results (criteria, charts as tables, the conclusion) on the public site. */
+  setPublished: authedProcedure.input(publishResultsSchema).mutation(async ({ ctx, input }) => {
+    const e = await evaluationFor(ctx, input.evaluationId);
+    if (input.published) unwrap(canPublish(e));
+    await change(ctx, e.municipalityId, async (tx, audit) => {
+      await updateEvaluation(tx, e.municipalityId, e.id, { published: input.published }, ctx.now());
+      await audit({
+        action: "evaluation.publish",
+        entityType: "evaluation",
+        entityId: e.id,
+        after: { published: input.published },
+      });
+    });
+    return { published: input.published };
+  }),
+});

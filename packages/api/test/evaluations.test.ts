@@ -1,0 +1,252 @@
+import { count } from "@samraad/db";
+import { invitationTokenHash, listPartnerships, submitResponse } from "@samraad/db/queries";
+import { auditLog, evaluationResponses, evaluations } from "@samraad/db/schema";
+import type { Principal } from "@samraad/domain/access";
+import type { ResponseAnswers } from "@samraad/domain/evaluations";
+import { addDays, type FieldError, fieldErrors, localDate } from "@samraad/domain/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { demoFixture, outcome } from "./fixture.ts";
+
+type Fixture = Awaited<ReturnType<typeof demoFixture>>;
+let f: Fixture;
+let partnershipId: string;
+let partner: Principal;
+const now = new Date();
+const today = localDate(now);
+
+async function failure(call: () => Promise<unknown>) {
+  try {
+    await call();
+  } catch (error) {
+    const e = error as { code?: string; cause?: unknown };
+    const fields: FieldError[] = e.cause instanceof z.ZodError ? fieldErrors(e.cause) : [];
+    const rule = e.cause as { rule?: string; text?: { da: string } } | undefined;
+    return { code: e.code, fields, rule: rule?.rule, text: rule?.text };
+  }
+  throw new Error("expected the call to fail");
+}
+
+async function stored() {
+  const [e] = await f.db.select({ n: count() }).from(evaluations);
+  const [r] = await f.db.select({ n: count() }).from(evaluationResponses);
+  const [a] = await f.db.select({ n: count() }).from(auditLog);
+  return { evaluations: e?.n, responses: r?.n, audit: a?.n };
+}
+
+const plan = (over: Record<string, unknown> = {}) => ({
+  municipalityId: f.randers.id,
+  subjectType: "partnership" as const,
+  subjectId: partnershipId,
+  kind: "partnership_yearly" as const,
+  title: "Årlig evaluering af forældrekurset",
+  periodStart: addDays(today, -365),
+  periodEnd: today,
+  template: "parent_course" as const,
+  sendsQuestionnaire: "Familiekonsulenten",
+  chasesAnswers: "Foreningens formand",
+  writesSummary: "Familiekonsulenten",
+  closesOn: addDays(today, 14),
+  reminderDates: [addDays(today, 7)],
+  ...over,
+});
+
+const answers = (overall: number): ResponseAnswers => ({
+  overall,
+  content: 4,
+  network: 5,
+  useful: ["network", "rights"],
+  childcare: true,
+  recommend: "yes",
+  better: overall < 3 ? "Flere aftenmøder" : "",
+});
+
+beforeAll(async () => {
+  f = await demoFixture(now);
+  const list = await listPartnerships(f.db, { municipalityIds: [f.randers.id], partnershipIds: [] });
+  const demo = list.find((p) => p.title.startsWith("Forældrekursus"));
+  if (!demo) throw new Error("no demo partnership");
+  partnershipId = demo.id;
+  partner = {
+    userId: "partner-f",
+    name: "Pia Partner",
+    grants: [{ municipalityId: f.randers.id, role: "partner", councilId: null, partnershipId }],
+  };
+});
+afterAll(() => f.close());
+
+describe("a partnership's yearly evaluation, from plan to decision", () => {
+  let evaluationId: string;
+  let tokens: string[];
+
+  it("is planned from the parent-course template by the municipality's administrator", async () => {
+    const admin = f.as(f.principals.adminRanders);
+    const { id } = await admin.evaluations.plan(plan());
+    evaluationId = id;
+    const view = await admin.evaluations.get({ evaluationId });
+    expect(view).toMatchObject({
+      status: "planned",
+      responseMode: "anonymous",
+      subject: { type: "partnership", id: partnershipId },
+      rate: { invited: 0, answered: 0, responses: 0 },
+    });
+    expect(view.questionnaire.questions.map((q) => q.id)).toContain("overall");
+    // the partnership's own contact may run it too, as the partnerships router allows
+    expect((await f.as(partner).evaluations.get({ evaluationId })).id).toBe(evaluationId);
+  });
+
+  it("refuses bad input with Danish field errors and stores nothing", async () => {
+    const before = await stored();
+    const bad = await failure(() =>
+      f
+        .as(f.principals.adminRanders)
+        .evaluations.plan(plan({ title: "", periodEnd: "2020-01-01", closesOn: "31-12-2026" })),
+    );
+    expect(bad.code).toBe("BAD_REQUEST");
+    expect(bad.fields.map((e) => e.field).sort()).toEqual(["closesOn", "periodEnd", "title"]);
+    expect(bad.fields.find((e) => e.field === "title")?.message.da).toBeTruthy();
+    const mismatch = await failure(() =>
+      f.as(f.principals.adminRanders).evaluations.plan(plan({ kind: "policy_follow_up" })),
+    );
+    expect(mismatch.rule).toBe("evaluation.kind_mismatch");
+    expect(await stored()).toEqual(before);
+  });
+
+  it("opens for answers and hands out single-use links whose tokens are never stored or logged", async () => {
+    const admin = f.as(f.principals.adminRanders);
+    expect((await admin.evaluations.open({ evaluationId })).status).toBe("collecting");
+    expect(await outcome(() => admin.evaluations.open({ evaluationId }))).toBe("CONFLICT");
+    const links = await admin.evaluations.createInvitations({ evaluationId, count: 8, label: "Hold 1" });
+    tokens = links.tokens;
+    expect(new Set(tokens).size).toBe(8);
+    expect(links.paths[0]).toBe(`/evaluering/svar/${tokens[0]}`);
+    const audit = JSON.stringify(await f.db.select().from(auditLog));
+    for (const t of tokens) {
+      expect(audit).not.toContain(t);
+      expect(audit).not.toContain(invitationTokenHash(t));
+    }
+  });
+
+  it("shows the response rate and breaks the answers down once five have answered", async () => {
+    const admin = f.as(f.principals.adminRanders);
+    for (const [i, t] of tokens.slice(0, 6).entries()) {
+      const result = await f.db.transaction((tx) =>
+        submitResponse(
+          tx,
+          f.randers.id,
+          evaluationId,
+          invitationTokenHash(t),
+          answers(i + 1 > 5 ? 5 : i + 1),
+          null,
+        ),
+      );
+      expect(result).toBe("counted");
+    }
+    const view = await admin.evaluations.get({ evaluationId });
+    expect(view.rate).toEqual({ invited: 8, answered: 6, responses: 6 });
+    const overall = view.summary.questions.find((q) => q.questionId === "overall");
+    expect(overall).toMatchObject({ suppressed: false, answered: 6 });
+  });
+
+  it("records a criterion and its measurement with the stated rule", async () => {
+    const admin = f.as(f.principals.adminRanders);
+    const { id: criterionId } = await admin.evaluations.addCriterion({
+      evaluationId,
+      indicator: "Familier i netværket efter et år",
+      baseline: "0",
+      target: "8",
+      unit: "familier",
+    });
+    const view = await admin.evaluations.recordMeasurement({
+      evaluationId,
+      criterionId,
+      measuredOn: today,
+      value: "6",
+    });
+    expect(view.criteria[0]).toMatchObject({ outcome: "partly_met" });
+    expect(view.tally.partly_met).toBe(1);
+  });
+
+  it("will not terminate before the agreement's evaluation date, and changes nothing", async () => {
+    const before = await stored();
+    const view = await f.as(f.principals.adminRanders).evaluations.get({ evaluationId });
+    const kommune = view.partners.find((p) => p.name === "Randers Kommune");
+    const refused = await failure(() =>
+      f.as(f.principals.adminRanders).evaluations.conclude({
+        evaluationId,
+        summary: "Samarbejdet fungerer ikke længere.",
+        decision: "terminate",
+        terminatingPartnerId: kommune?.id,
+        terminationReason: "Kommunen prioriterer andre indsatser.",
+      }),
+    );
+    expect(refused.rule).toBe("partnership.before_evaluation");
+    expect(await stored()).toEqual(before);
+    expect((await f.as(f.principals.adminRanders).evaluations.get({ evaluationId })).status).toBe(
+      "collecting",
+    );
+  });
+
+  it("refuses to publish results before the evaluation is concluded", async () => {
+    const refused = await failure(() =>
+      f.as(f.principals.adminRanders).evaluations.setPublished({ evaluationId, published: true }),
+    );
+    expect(refused).toMatchObject({ code: "CONFLICT", rule: "evaluation.not_concluded" });
+  });
+
+  it("terminates at the yearly evaluation through the partnership's own rule, so its status follows", async () => {
+    const admin = f.as(f.principals.adminRanders);
+    const partnership = await admin.partnerships.get({ partnershipId });
+    expect(partnership.status).toBe("in_force");
+    f.clock.now = new Date(now.getTime() + 22 * 86_400_000);
+    try {
+      const kommune = partnership.partners.find((p) => p.name === "Randers Kommune");
+      const view = await admin.evaluations.conclude({
+        evaluationId,
+        summary: "Forældrene er tilfredse, men kommunen afslutter indsatsen.",
+        notes: { cooperation: "Godt samarbejde om børnepasningen." },
+        decision: "terminate",
+        terminatingPartnerId: kommune?.id,
+        terminationReason: "Indsatsen overgår til et andet tilbud.",
+      });
+      expect(view.status).toBe("concluded");
+      expect(view.conclusion?.decision).toBe("terminate");
+      const after = await admin.partnerships.get({ partnershipId });
+      expect(after.status).toBe("terminated");
+      expect(after.termination?.reason).toBe("Indsatsen overgår til et andet tilbud.");
+      // Concluded: no more links, no second conclusion.
+      expect(await outcome(() => admin.evaluations.createInvitations({ evaluationId, count: 1 }))).toBe(
+        "CONFLICT",
+      );
+      expect((await admin.evaluations.setPublished({ evaluationId, published: true })).published).toBe(true);
+    } finally {
+      f.clock.now = now;
+    }
+  });
+});
+
+describe("evaluations of other subjects", () => {
+  it("conclude without a decision, which belongs to a partnership's yearly evaluation", async () => {
+    const admin = f.as(f.principals.adminBroenderslev);
+    const [process] = await admin.coCreation.list({ municipalityId: f.broenderslev.id });
+    if (!process) throw new Error("no co-creation process in Brønderslev");
+    const { id } = await admin.evaluations.plan({
+      ...plan(),
+      municipalityId: f.broenderslev.id,
+      subjectType: "co_creation_process",
+      subjectId: process.id,
+      kind: "process_evaluation",
+    });
+    await admin.evaluations.open({ evaluationId: id });
+    const refused = await failure(() =>
+      admin.evaluations.conclude({ evaluationId: id, summary: "Godt forløb", decision: "continue" }),
+    );
+    expect(refused.rule).toBe("evaluation.decision_not_allowed");
+    const view = await admin.evaluations.conclude({ evaluationId: id, summary: "Borgerne følte sig hørt." });
+    expect(view.status).toBe("concluded");
+    // Randers' administrator does not learn it exists.
+    expect(await outcome(() => f.as(f.principals.adminRanders).evaluations.get({ evaluationId: id }))).toBe(
+      "NOT_FOUND",
+    );
+  });
+});
