@@ -14,6 +14,8 @@ import {
   oparlOrganizations,
   oparlPapers,
   oparlPeople,
+  oparlPolicyActions,
+  oparlPolicyPapers,
   validOparlIds,
 } from "@samraad/db/queries";
 import { type Context, Hono } from "hono";
@@ -30,6 +32,8 @@ import {
   organizationObject,
   paperObject,
   personObject,
+  policyActionObject,
+  policyPaperObject,
   systemObject,
   termObject,
 } from "./objects.ts";
@@ -47,6 +51,17 @@ type Source = {
   map: (urls: Urls, row: any) => OparlObject;
 };
 
+/**
+ * A body's papers are its public hearings and its adopted disability policy: two tables, one keyset (the id).
+ * Each query reads one row past the page, so merging both by id and cutting at limit + 1 is the page.
+ */
+async function papersAndPolicies(db: Database, q: OparlPageQuery) {
+  const [hearings, policies] = await Promise.all([oparlPapers(db, q), oparlPolicyPapers(db, q)]);
+  return [...hearings, ...policies.map((p) => ({ ...p, policy: true as const }))]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, q.limit + 1);
+}
+
 /** Each object kind: how to read a page of it and how to turn a row into the OParl object. */
 const sources: Record<ObjectKind, Source> = {
   body: { fetch: oparlBodies, map: bodyObject },
@@ -56,10 +71,14 @@ const sources: Record<ObjectKind, Source> = {
   "legislative-term": { fetch: oparlLegislativeTerms, map: termObject },
   meeting: { fetch: oparlMeetings, map: meetingObject },
   "agenda-item": { fetch: oparlAgendaItems, map: agendaItemObject },
-  paper: { fetch: oparlPapers, map: paperObject },
+  paper: {
+    fetch: papersAndPolicies,
+    map: (urls, row) => (row.policy ? policyPaperObject : paperObject)(urls, row),
+  },
   consultation: { fetch: oparlConsultations, map: consultationObject },
   file: { fetch: oparlFiles, map: fileObject },
   location: { fetch: oparlLocations, map: locationObject },
+  "policy-action": { fetch: oparlPolicyActions, map: policyActionObject },
 };
 
 /** The external lists of a Body, by the path segment used in its URLs. */
@@ -74,6 +93,7 @@ const bodyLists: Record<string, ObjectKind> = {
   consultations: "consultation",
   files: "file",
   locations: "location",
+  "policy-actions": "policy-action",
 };
 
 const filterParams = ["created_since", "created_until", "modified_since", "modified_until"] as const;

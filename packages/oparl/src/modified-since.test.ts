@@ -8,6 +8,8 @@ import {
   meetings,
   memberships,
   municipalities,
+  policies,
+  policyActions,
 } from "@samraad/db/schema";
 import { createTestDatabase } from "@samraad/db/testing";
 import { Hono } from "hono";
@@ -39,6 +41,7 @@ const lists = [
   "consultations",
   "files",
   "locations",
+  "policy-actions",
 ];
 
 /** Every object of every list of every body (and the bodies), following all pages, with the given query. */
@@ -187,6 +190,82 @@ describe("modified_since", () => {
     );
     expect(changed).toEqual([]);
     expect((await app.request(`${base}/meeting/${planned.id}`)).status).toBe(404);
+  });
+
+  it("follows the disability policy: a removed action is a deleted stub, an expired policy and its actions too, drafts never", async () => {
+    const [town] = await db
+      .select({ id: municipalities.id })
+      .from(municipalities)
+      .where(eq(municipalities.slug, "randers"));
+    if (!town) throw new Error("no Randers");
+    const [policy] = await db
+      .select({ id: policies.id })
+      .from(policies)
+      .where(and(eq(policies.municipalityId, town.id), eq(policies.status, "adopted")));
+    if (!policy) throw new Error("no adopted Randers policy");
+    const published = await db
+      .select({ id: policyActions.id })
+      .from(policyActions)
+      .where(and(eq(policyActions.policyId, policy.id), eq(policyActions.published, true)));
+    const [removed, edited] = published;
+    if (!removed || !edited) throw new Error("too few published actions");
+    const [draft] = await db
+      .select({ id: policies.id })
+      .from(policies)
+      .where(sql`${policies.status} <> 'adopted'`)
+      .limit(1);
+    if (!draft) throw new Error("no draft policy");
+
+    const at = new Date(now.getTime() + 4 * 60 * 60_000);
+    await db
+      .update(policyActions)
+      .set({ deletedAt: at, updatedAt: at })
+      .where(eq(policyActions.id, removed.id));
+    await db
+      .update(policyActions)
+      .set({ handling: "Ny formulering af handlingen", updatedAt: at })
+      .where(eq(policyActions.id, edited.id));
+    await db
+      .update(policies)
+      .set({ title: "Hemmeligt udkast", updatedAt: at })
+      .where(eq(policies.id, draft.id));
+    const changed = await harvestAll(
+      `modified_since=${encodeURIComponent(new Date(at.getTime() - 1000).toISOString())}`,
+    );
+    const paperUrl = `${base}/paper/${policy.id}`;
+    expect(changed.map((o) => o.id).sort()).toEqual(
+      [`${base}/policy-action/${removed.id}`, `${base}/policy-action/${edited.id}`, paperUrl].sort(),
+    );
+    expect(changed.filter((o) => o.deleted).map((o) => o.id)).toEqual([
+      `${base}/policy-action/${removed.id}`,
+    ]);
+    expect(changed.find((o) => o.id === `${base}/policy-action/${edited.id}`)?.name).toBe(
+      "Ny formulering af handlingen",
+    );
+    expect(changed.find((o) => o.id === paperUrl)?.["samraad:action"]).not.toContain(
+      `${base}/policy-action/${removed.id}`,
+    );
+    expect(JSON.stringify(changed)).not.toContain("Hemmeligt udkast");
+    expect((await app.request(`${base}/paper/${draft.id}`)).status).toBe(404);
+
+    // The policy expires: it and every action it listed become deleted stubs for harvesters.
+    const expiredAt = new Date(now.getTime() + 5 * 60 * 60_000);
+    await db
+      .update(policies)
+      .set({ status: "expired", updatedAt: expiredAt })
+      .where(eq(policies.id, policy.id));
+    const afterExpiry = await harvestAll(
+      `modified_since=${encodeURIComponent(new Date(expiredAt.getTime() - 1000).toISOString())}`,
+    );
+    expect(afterExpiry.map((o) => o.id).sort()).toEqual(
+      [paperUrl, ...published.map((a) => `${base}/policy-action/${a.id}`)].sort(),
+    );
+    expect(afterExpiry.every((o) => o.deleted === true)).toBe(true);
+    const stub = await app.request(paperUrl);
+    expect(stub.status).toBe(200);
+    expect(((await stub.json()) as { deleted?: boolean }).deleted).toBe(true);
+    const plain = (await get(`${base}/body/${town.id}/papers?limit=1000`)) as { data: OparlJson[] };
+    expect(plain.data.map((p) => p.id)).not.toContain(paperUrl);
   });
 
   it("shows a deleted council's meetings, items, files, hearings, terms and memberships as deleted too", async () => {

@@ -1,4 +1,6 @@
 import type {
+  OparlPolicyActionRow,
+  OparlPolicyPaperRow,
   oparlAgendaItems,
   oparlBodies,
   oparlConsultations,
@@ -13,6 +15,7 @@ import type {
 } from "@samraad/db/queries";
 import { councilTypeLabels } from "@samraad/domain/councils";
 import { meetingStatusLabels, publicItemView } from "@samraad/domain/meetings";
+import { actionStatusLabels, sectorLabels } from "@samraad/domain/policy";
 import { formatDate } from "@samraad/domain/shared";
 import { dateTime } from "./time.ts";
 import type { Urls } from "./urls.ts";
@@ -121,6 +124,7 @@ export function bodyObject(urls: Urls, b: Row<typeof oparlBodies>): OparlObject 
       file: list("files"),
       locationList: list("locations"),
       membership: list("memberships"),
+      "samraad:policyAction": list("policy-actions"),
       created: dateTime(b.created),
       modified: dateTime(b.modified),
     }),
@@ -354,4 +358,101 @@ export function paperObject(urls: Urls, h: Row<typeof oparlPapers>): OparlObject
       modified: dateTime(h.modified),
     })
   );
+}
+
+/** The vendor type of a disability policy's action (no OParl type fits; see README "Disability policy"). */
+export const policyActionType = "samraad:PolicyAction";
+
+/**
+ * An adopted disability policy as a Paper (`paperType: "Handicappolitik"`): its vision, period and plan
+ * (focus areas → goals → success criteria) as `samraad:` properties, its actions as URLs of vendor objects.
+ */
+export function policyPaperObject(urls: Urls, p: OparlPolicyPaperRow): OparlObject {
+  const id = urls.object("paper", p.id);
+  const goals = (areaId: string) =>
+    p.goals
+      .filter((g) => g.focusAreaId === areaId)
+      .map((g) =>
+        compact({
+          name: g.title,
+          description: g.description ?? undefined,
+          successCriteria: g.criteria.map((c) =>
+            compact({
+              indicator: c.indicator,
+              baseline: c.baseline ?? undefined,
+              target: c.target,
+              unit: c.unit ?? undefined,
+              measuredOn: c.measuredOn ?? undefined,
+            }),
+          ),
+        }),
+      );
+  return (
+    deletedStub(id, "Paper", p) ??
+    compact({
+      id,
+      type: schema("Paper"),
+      body: urls.object("body", p.municipalityId),
+      name: p.title,
+      date: p.adoptedOn ?? undefined,
+      paperType: "Handicappolitik",
+      underDirectionOf: [urls.object("organization", p.councilId)],
+      // The hearing in which the council was consulted on the policy.
+      relatedPaper: p.hearingId ? [urls.object("paper", p.hearingId)] : undefined,
+      web: `${urls.publicUrl.replace(/\/+$/, "")}/handicappolitik/${p.id}`,
+      "samraad:vision": p.vision ?? undefined,
+      "samraad:adoptedBy": p.adoptedBy ?? undefined,
+      "samraad:periodFrom": p.periodFrom ?? undefined,
+      "samraad:periodTo": p.periodTo ?? undefined,
+      "samraad:focusAreas": p.focusAreas.map((a) =>
+        compact({ name: a.title, description: a.description ?? undefined, goals: goals(a.id) }),
+      ),
+      "samraad:action": p.actionIds.map((a) => urls.object("policy-action", a)),
+      created: dateTime(p.created),
+      modified: dateTime(p.modified),
+    })
+  );
+}
+
+/** One action of the plan — the conference's Handling · Mål · Tovholder · Hvor/når, with status and progress. */
+export function policyActionObject(urls: Urls, a: OparlPolicyActionRow): OparlObject {
+  const id = urls.object("policy-action", a.id);
+  if (a.deleted) {
+    return {
+      id,
+      type: policyActionType,
+      created: dateTime(a.created),
+      modified: dateTime(a.modified),
+      deleted: true,
+    };
+  }
+  return compact({
+    id,
+    type: policyActionType,
+    body: urls.object("body", a.municipalityId),
+    paper: urls.object("paper", a.policyId),
+    name: a.handling,
+    order: a.order,
+    focusArea: a.focusArea ?? undefined,
+    goal: a.goal ?? undefined,
+    ownerName: a.ownerName ?? undefined,
+    ownerSector: a.ownerSector ? sectorLabels[a.ownerSector].da : undefined,
+    ownerSectorCode: a.ownerSector ?? undefined,
+    location: a.place ?? undefined,
+    startDate: a.startsOn ?? undefined,
+    dueDate: a.dueOn ?? undefined,
+    status: actionStatusLabels[a.status].da,
+    statusCode: a.status,
+    statusReason: a.statusReason ?? undefined,
+    latestProgress: a.latest
+      ? compact({
+          date: a.latest.on,
+          text: a.latest.text,
+          percent: a.latest.percent ?? undefined,
+          author: a.latest.authorName,
+        })
+      : undefined,
+    created: dateTime(a.created),
+    modified: dateTime(a.modified),
+  });
 }

@@ -1,6 +1,15 @@
 import { type Database, eq } from "@samraad/db";
 import { seedDemoData } from "@samraad/db/demo";
-import { agendaItems, attachments, hearingResponses, hearings, meetings, people } from "@samraad/db/schema";
+import {
+  agendaItems,
+  attachments,
+  hearingResponses,
+  hearings,
+  meetings,
+  people,
+  policies,
+  policyActions,
+} from "@samraad/db/schema";
 import { createTestDatabase } from "@samraad/db/testing";
 import { isMeetingPublic } from "@samraad/domain/meetings";
 import { Hono } from "hono";
@@ -55,6 +64,7 @@ describe("a harvester starting at /oparl/v1/system", () => {
         "Paper",
         "Person",
         "System",
+        "samraad:PolicyAction",
       ].sort(),
     );
     expect(ofType("Body")).toHaveLength(9);
@@ -115,6 +125,7 @@ describe("a harvester starting at /oparl/v1/system", () => {
       Consultation: "consultations",
       File: "files",
       Location: "locations",
+      "samraad:PolicyAction": "policy-actions",
     };
     // Each object is listed in exactly one body's list of its kind.
     for (const o of all()) {
@@ -171,6 +182,18 @@ describe("a harvester starting at /oparl/v1/system", () => {
     }
     for (const term of ofType("LegislativeTerm")) {
       expect((obj(term.body).legislativeTerm as OparlJson[]).map((t) => t.id)).toContain(term.id);
+    }
+    for (const policy of ofType("Paper").filter((p) => p.paperType === "Handicappolitik")) {
+      const actions = (policy["samraad:action"] as string[] | undefined) ?? [];
+      for (const [i, a] of actions.entries()) {
+        expect(obj(a).paper).toBe(policy.id);
+        expect(obj(a).order).toBe(i);
+      }
+      for (const r of (policy.relatedPaper as string[] | undefined) ?? [])
+        expect(obj(r).paperType).toBe("Høring");
+    }
+    for (const a of ofType("samraad:PolicyAction")) {
+      expect(obj(a.paper)["samraad:action"]).toContain(a.id);
     }
     // The demo has hearings discussed at meetings, so consultations link to agenda items.
     expect(ofType("Consultation").filter((c) => c.agendaItem).length).toBeGreaterThan(0);
@@ -267,6 +290,7 @@ describe("a harvester starting at /oparl/v1/system", () => {
       consultation: "Consultation",
       file: "File",
       location: "Location",
+      "policy-action": "samraad:PolicyAction",
     };
     for (const path of Object.keys(doc.paths)) {
       const kind = path.split("/")[1] ?? "";
@@ -279,6 +303,46 @@ describe("a harvester starting at /oparl/v1/system", () => {
       const res = await get(`${base}${path.replace("{id}", id ?? "")}`);
       expect(res.status, path).toBe(200);
     }
+  });
+});
+
+describe("the disability policy", () => {
+  it("serves each adopted policy as a Paper with its plan, and each published action as a samraad:PolicyAction", async () => {
+    const rows = await db
+      .select({ id: policies.id, status: policies.status, title: policies.title })
+      .from(policies);
+    const adopted = rows.filter((p) => p.status === "adopted");
+    expect(adopted.length).toBeGreaterThanOrEqual(4);
+    const papers = ofType("Paper").filter((p) => p.paperType === "Handicappolitik");
+    expect(papers.map((p) => p.id).sort()).toEqual(adopted.map((p) => urlOf("paper", p.id)).sort());
+    const published = await db
+      .select({ id: policyActions.id, policyId: policyActions.policyId })
+      .from(policyActions)
+      .where(eq(policyActions.published, true));
+    const adoptedIds = new Set(adopted.map((p) => p.id));
+    expect(
+      ofType("samraad:PolicyAction")
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(
+      published
+        .filter((a) => adoptedIds.has(a.policyId))
+        .map((a) => urlOf("policy-action", a.id))
+        .sort(),
+    );
+    const withPlan = papers.find((p) => ((p["samraad:focusAreas"] as unknown[]) ?? []).length > 0);
+    const areas = withPlan?.["samraad:focusAreas"] as { name: string; goals: { name: string }[] }[];
+    expect(areas[0]?.name).toBeTruthy();
+    expect(areas.some((a) => a.goals.length > 0)).toBe(true);
+    const action = ofType("samraad:PolicyAction").find((a) => a.latestProgress);
+    expect(action?.status).toBeTruthy();
+    expect(action?.statusCode).toMatch(/^(not_started|in_progress|done|postponed|dropped)$/);
+    // The vendor schema has teeth too: a field that is not in it is refused.
+    const validator = oparlValidator();
+    const someAction = ofType("samraad:PolicyAction")[0] as OparlJson;
+    expect(validator.errors(someAction)).toEqual([]);
+    expect(validator.errors({ ...someAction, published: false })).not.toEqual([]);
+    expect(validator.errors({ ...someAction, statusCode: "secret" })).not.toEqual([]);
   });
 });
 
@@ -318,6 +382,18 @@ describe("nothing that is not public", () => {
       .select({ status: hearingResponses.status, body: hearingResponses.body })
       .from(hearingResponses);
     const persons = await db.select({ name: people.name, publicName: people.publicName }).from(people);
+    const allPolicies = await db
+      .select({ id: policies.id, status: policies.status, title: policies.title, vision: policies.vision })
+      .from(policies);
+    const allActions = await db
+      .select({
+        id: policyActions.id,
+        policyId: policyActions.policyId,
+        published: policyActions.published,
+        handling: policyActions.handling,
+        statusReason: policyActions.statusReason,
+      })
+      .from(policyActions);
     const files = await db
       .select({
         id: attachments.id,
@@ -361,6 +437,14 @@ describe("nothing that is not public", () => {
     for (const h of allHearings) add(h.public ? shown : secret, h.title, h.description, h.plainSummary);
     for (const r of responses) add(r.status === "submitted" ? shown : secret, r.body);
     for (const p of persons) add(p.publicName ? shown : secret, p.name);
+    // Only adopted policies and their published actions are open data; drafts never, not even their ids.
+    const hiddenPolicies = allPolicies.filter((p) => p.status !== "adopted").map((p) => p.id);
+    for (const p of allPolicies) add(p.status === "adopted" ? shown : secret, p.title, p.vision);
+    const hiddenActions = allActions
+      .filter((a) => !a.published || hiddenPolicies.includes(a.policyId))
+      .map((a) => a.id);
+    for (const a of allActions)
+      add(hiddenActions.includes(a.id) ? secret : shown, a.handling, a.statusReason);
     const hiddenFiles = files
       .filter(
         (f) =>
@@ -379,11 +463,21 @@ describe("nothing that is not public", () => {
     expect(responses.filter((r) => r.status !== "submitted").length).toBeGreaterThan(0);
     expect(persons.filter((p) => !p.publicName).length).toBeGreaterThan(0);
     expect(secret.size).toBeGreaterThan(20);
+    expect(allPolicies.filter((p) => p.status === "draft").length).toBeGreaterThan(0);
+    expect(allActions.filter((a) => !a.published).length).toBeGreaterThan(0);
+    expect(hiddenActions.length).toBeGreaterThan(allActions.filter((a) => !a.published).length);
 
     const haystack = harvest.bodies.join("\n");
     const leaked = [...secret].filter((s) => haystack.includes(JSON.stringify(s).slice(1, -1)));
     expect(leaked).toEqual([]);
-    const hiddenIds = [...hiddenMeetings, ...hiddenItems, ...hiddenHearings, ...hiddenFiles];
+    const hiddenIds = [
+      ...hiddenMeetings,
+      ...hiddenItems,
+      ...hiddenHearings,
+      ...hiddenFiles,
+      ...hiddenPolicies,
+      ...hiddenActions,
+    ];
     expect(hiddenIds.filter((id) => haystack.includes(id))).toEqual([]);
 
     const mustBe404 = [
@@ -391,6 +485,8 @@ describe("nothing that is not public", () => {
       ...[...hiddenItems].map((id) => urlOf("agenda-item", id)),
       ...hiddenHearings.flatMap((id) => [urlOf("paper", id), urlOf("consultation", id)]),
       ...hiddenFiles.flatMap((id) => [urlOf("file", id), `${urlOf("file", id)}/download`]),
+      ...hiddenPolicies.map((id) => urlOf("paper", id)),
+      ...hiddenActions.map((id) => urlOf("policy-action", id)),
     ];
     const answers = await Promise.all(mustBe404.map(async (url) => [url, (await get(url)).status] as const));
     expect(answers.filter(([, status]) => status !== 404)).toEqual([]);

@@ -12,7 +12,8 @@ function oparlObject(type: string) {
     required: ["id", "type"],
     properties: {
       id: { type: "string", format: "uri", description: "the object's own URL" },
-      type: { const: `https://schema.oparl.org/1.1/${type}` },
+      // Samråd's vendor types are named `samraad:…` (see the README); the standard's are URLs.
+      type: { const: type.startsWith("samraad:") ? type : `https://schema.oparl.org/1.1/${type}` },
       deleted: { type: "boolean" },
     },
   };
@@ -67,6 +68,7 @@ export function openApiDocument(urls: Urls) {
     ["consultations", "Consultation"],
     ["files", "File"],
     ["locations", "Location"],
+    ["policy-actions", "samraad:PolicyAction"],
   ];
   const objects: [string, string, string][] = [
     ["body", "Body", "a municipality (kommune)"],
@@ -76,10 +78,19 @@ export function openApiDocument(urls: Urls) {
     ["legislative-term", "LegislativeTerm", "a council's term (funktionsperiode)"],
     ["meeting", "Meeting", "a meeting whose agenda is published"],
     ["agenda-item", "AgendaItem", "an agenda item; a closed item has public: false and no content"],
-    ["paper", "Paper", "a public hearing (høring) with its documents and the submitted response"],
+    [
+      "paper",
+      "Paper",
+      "a public hearing (høring) with its documents and the submitted response, or an adopted disability policy (paperType Handicappolitik)",
+    ],
     ["consultation", "Consultation", "the council's hearing of a paper (role Anhörung)"],
     ["file", "File", "a public attachment"],
     ["location", "Location", "a meeting's place"],
+    [
+      "policy-action",
+      "samraad:PolicyAction",
+      "an action of an adopted disability policy (Samråd vendor object, schema in the README)",
+    ],
   ];
   const paths: Record<string, unknown> = {
     "/system": {

@@ -2,10 +2,10 @@ import { type Database, eq } from "@samraad/db";
 import { demo, seedDemoData } from "@samraad/db/demo";
 import { municipalities } from "@samraad/db/schema";
 import { createTestDatabase } from "@samraad/db/testing";
+import { countQueries } from "@samraad/db/testing/count-queries";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOparl } from "./index.ts";
-import { countQueries } from "@samraad/db/testing/count-queries";
 
 /* A harvester must not be slowed by N+1 queries: the cost of a page may not grow with its size. */
 
@@ -43,10 +43,12 @@ describe("queries per list page", () => {
     ["legislative-terms", 1],
     ["meetings", 4],
     ["agenda-items", 3],
-    ["papers", 3],
+    // Hearings (with their consultation items and files) and the adopted disability policy, merged by id.
+    ["papers", 4],
     ["consultations", 2],
     ["files", 1],
     ["locations", 1],
+    ["policy-actions", 1],
   ])("reads a page of %s in %i queries, whether it holds 1 object or 100", async (list, expected) => {
     const counter = countQueries(db);
     try {

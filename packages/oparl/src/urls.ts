@@ -10,7 +10,8 @@ export type ObjectKind =
   | "paper"
   | "consultation"
   | "file"
-  | "location";
+  | "location"
+  | "policy-action";
 
 export function oparlUrls(publicUrl: string) {
   const base = `${publicUrl.replace(/\/+$/, "")}/oparl/v1`;

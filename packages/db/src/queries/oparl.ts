@@ -50,7 +50,7 @@ export type OparlPageQuery = {
  * An instant as whole epoch milliseconds (float8, so both drivers return a number); OParl's date-time form with
  * the Copenhagen offset is rendered by the API. Whole seconds, because OParl's date-time has no fractions.
  */
-function iso(expr: SQL | AnyPgColumn): SQL<number> {
+export function iso(expr: SQL | AnyPgColumn): SQL<number> {
   return sql<number>`(floor(extract(epoch from ${expr})) * 1000)::float8`;
 }
 
@@ -75,7 +75,7 @@ export function meetingIsPublicSql(status: SQL | AnyPgColumn, agendaPublishedAt:
   return sql`(${inList(status, alwaysPublicStatuses)} or (${inList(status, publicOncePublishedStatuses)} and ${agendaPublishedAt} is not null))`;
 }
 
-function windowConditions(q: OparlPageQuery, created: SQL, modified: SQL, deleted: SQL): SQL[] {
+export function windowConditions(q: OparlPageQuery, created: SQL, modified: SQL, deleted: SQL): SQL[] {
   const w = q.window;
   const out: SQL[] = [];
   if (w.createdSince) out.push(sql`${created} >= ${w.createdSince.toISOString()}::timestamptz`);
@@ -87,7 +87,7 @@ function windowConditions(q: OparlPageQuery, created: SQL, modified: SQL, delete
   return out;
 }
 
-function pageConditions(q: OparlPageQuery, idColumn: AnyPgColumn): (SQL | undefined)[] {
+export function pageConditions(q: OparlPageQuery, idColumn: AnyPgColumn): (SQL | undefined)[] {
   return [
     q.id !== undefined ? eq(idColumn, q.id) : undefined,
     q.after !== undefined ? gt(idColumn, q.after) : undefined,

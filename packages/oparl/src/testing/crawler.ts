@@ -22,6 +22,7 @@ const listProperties: Record<string, string[]> = {
     "file",
     "locationList",
     "membership",
+    "samraad:policyAction",
   ],
   Organization: ["meeting"],
 };

@@ -6,6 +6,8 @@ import { typeName } from "./crawler.ts";
 
 /** The standard's own JSON schemas, copied unchanged into packages/oparl/schema (CC BY-SA 4.0, see its LICENSE). */
 export const schemaDir = fileURLToPath(new URL("../../schema/", import.meta.url));
+/** Samråd's own schemas for its vendor object types (packages/oparl/src/vendor-schema). */
+export const vendorSchemaDir = fileURLToPath(new URL("../vendor-schema/", import.meta.url));
 
 // ajv-formats is CommonJS; under ESM its default export may be wrapped once more.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
@@ -33,6 +35,14 @@ export function oparlValidator() {
     ajv.addSchema(schema, file);
     const validate = ajv.getSchema(file);
     if (validate) validators.set(name, validate);
+  }
+  // Samråd's vendor types (`samraad:…`), which the standard has no schema for: ours, held to the same checks.
+  for (const file of readdirSync(vendorSchemaDir).filter((f) => f.endsWith(".json"))) {
+    const schema = JSON.parse(readFileSync(`${vendorSchemaDir}${file}`, "utf8")) as Record<string, unknown>;
+    const key = `samraad:${file}`;
+    ajv.addSchema(schema, key);
+    const validate = ajv.getSchema(key);
+    if (validate) validators.set(`samraad:${file.replace(/\.json$/, "")}`, validate);
   }
   return {
     types: [...validators.keys()],
