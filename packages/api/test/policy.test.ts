@@ -514,6 +514,33 @@ describe("editing an action's fields", () => {
     });
   }
 
+  it("keeps the status and the publication when a client sends only the texts", async () => {
+    const action = await freshAction("Delvis ændring");
+    const as = f.as(f.principals.secretary);
+    await as.policy.updateAction({
+      actionId: action.id,
+      handling: action.handling,
+      status: "postponed",
+      statusReason: "Afventer budget",
+      published: false,
+    });
+    const after = await as.policy.updateAction({
+      actionId: action.id,
+      handling: "Delvis ændring, ny tekst",
+      statusReason: "Afventer budget",
+    });
+    expect(after).toMatchObject({
+      status: "postponed",
+      published: false,
+      handling: "Delvis ændring, ny tekst",
+    });
+    // The kept status still needs its reason.
+    const result = await fieldErrorsOf(() =>
+      as.policy.updateAction({ actionId: action.id, handling: "Uden grund" }),
+    );
+    expect(result.fields.map((e) => [e.field, e.code])).toEqual([["statusReason", "reason_required"]]);
+  });
+
   it("refuses an illegal status change with 409 and the Danish reason", async () => {
     const action = await freshAction("Droppes");
     await f.as(f.principals.secretary).policy.updateAction({

@@ -322,14 +322,29 @@ export const policyRouter = router({
       });
     }),
 
+  /**
+   * Saves an action's fields. Status and published are kept when not given: a client that sends only the
+   * texts must not reset the status to "not started" or publish an unpublished action by default.
+   */
   updateAction: authedProcedure
-    .input(actionFields.extend({ actionId: id() }))
+    .input(
+      actionFields.extend({
+        actionId: id(),
+        status: actionFields.shape.status.unwrap().optional(),
+        published: actionFields.shape.published.unwrap().optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const owner = await actionFor(ctx, input.actionId);
-      const action = parseOr400(actionUpdateInput(owner.periodFrom), input);
-      unwrap(actionTransition(owner.status, action.status, action.statusReason));
       const plan = await loadPlan(ctx.db, owner.municipalityId, owner.policyId);
       const before = plan.actions.find((a) => a.id === input.actionId);
+      if (!before) throw notFound();
+      const action = parseOr400(actionUpdateInput(owner.periodFrom), {
+        ...input,
+        status: input.status ?? before.status,
+        published: input.published ?? before.published,
+      });
+      unwrap(actionTransition(owner.status, action.status, action.statusReason));
       const values = actionValues(action, (g) => goalAreaLookup(plan, g));
       return change(ctx, owner.municipalityId, async (tx, audit) => {
         const after = await updateActionRow(tx, owner.municipalityId, input.actionId, {
