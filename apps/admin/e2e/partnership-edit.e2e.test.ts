@@ -90,4 +90,61 @@ describe("partnerships: editing people and tasks, publishing and terminating", (
     expect(await page.locator("main").innerText()).not.toContain("Pia Partner");
     await page.close();
   }, 120_000);
+
+  it("an official invites a person without a login; the person chooses a password by keyboard and signs in", async () => {
+    const officialBrowser = await launchBrowser();
+    const invitedBrowser = await launchBrowser();
+    try {
+      const official = await officialBrowser.context.newPage();
+      await signInAs(official, server.url, "admin@randers.demo");
+      await official.getByRole("navigation").getByRole("link", { name: "Partnerskaber" }).click();
+      await official
+        .getByRole("heading", { level: 2, name: "Forældrekursus for forældre til børn med handicap" })
+        .waitFor();
+      await official.getByLabel("Partner", { exact: true }).selectOption({ label: organisation });
+      await official.getByLabel("Navn", { exact: true }).fill("Nina Ny");
+      await official.getByLabel("E-mail", { exact: true }).fill("nina@forening.demo");
+      await official.getByRole("button", { name: "Tilføj person" }).focus();
+      await official.keyboard.press("Enter");
+      const inviteButton = official.getByRole("button", { name: "Lav invitationslink til Nina Ny" });
+      await inviteButton.waitFor();
+      await inviteButton.focus();
+      await official.keyboard.press("Enter");
+      const linkField = official.getByLabel("Invitationslink til Nina Ny");
+      await linkField.waitFor();
+      await expect
+        .poll(() => official.evaluate(() => document.activeElement?.getAttribute("readonly")))
+        .toBe("");
+      const url = await linkField.inputValue();
+      expect(url).toMatch(/\/admin\/invitation\?token=[A-Za-z0-9]{32}$/);
+      expect(await axeViolations(official)).toEqual([]);
+
+      const invited = await invitedBrowser.context.newPage();
+      await invited.goto(url.replace(/^https?:\/\/[^/]+/, server.url));
+      await invited.getByRole("heading", { level: 1, name: "Vælg din adgangskode" }).waitFor();
+      expect(await axeViolations(invited)).toEqual([]);
+      await invited.getByLabel("Ny adgangskode").fill("nyt-kodeord-123");
+      await invited.getByLabel("Gentag adgangskoden").fill("noget-andet-1");
+      await invited.getByRole("button", { name: "Gem adgangskoden" }).focus();
+      await invited.keyboard.press("Enter");
+      await invited.locator(".error-summary").getByText("De to adgangskoder er ikke ens").waitFor();
+      expect(await axeViolations(invited)).toEqual([]);
+      await invited.getByLabel("Gentag adgangskoden").fill("nyt-kodeord-123");
+      await invited.getByRole("button", { name: "Gem adgangskoden" }).focus();
+      await invited.keyboard.press("Enter");
+      await invited.getByText("Din adgangskode er gemt.").waitFor();
+      await invited.getByRole("link", { name: "Log ind" }).click();
+      await invited.getByLabel("E-mail").fill("nina@forening.demo");
+      await invited.getByLabel("Adgangskode").fill("nyt-kodeord-123");
+      await invited.getByRole("button", { name: "Log ind" }).click();
+      await invited.getByRole("heading", { level: 1, name: "Overblik" }).waitFor();
+      await invited.getByRole("navigation").getByRole("link", { name: "Partnerskaber" }).click();
+      await invited
+        .getByRole("heading", { level: 2, name: "Forældrekursus for forældre til børn med handicap" })
+        .waitFor();
+    } finally {
+      await officialBrowser.close();
+      await invitedBrowser.close();
+    }
+  }, 150_000);
 });

@@ -21,6 +21,7 @@ const AuditView = lazy(() => import("./views/audit.tsx"));
 const ChatChannelsView = lazy(() => import("./views/chat-channels.tsx"));
 const PolicyEditor = lazy(() => import("./views/policy.tsx"));
 const PartnershipsView = lazy(() => import("./views/partnerships.tsx"));
+const PartnershipInvitation = lazy(() => import("./views/partnership-invitation.tsx"));
 
 export function App() {
   const route = createMemo(() => resolve(path()));
@@ -107,7 +108,10 @@ export function App() {
         <ErrorBoundary fallback={(error) => <LoadFailed error={error} />}>
           <Suspense fallback={<Loading />}>
             <Show when={!me.loading || me.latest !== undefined} fallback={<Loading />}>
-              <Show when={me() || route().name === "signIn"} fallback={<SignIn />}>
+              <Show
+                when={me() || route().name === "signIn" || route().name === "invitation"}
+                fallback={<SignIn />}
+              >
                 <Switch fallback={<NotFound />}>
                   <Match when={route().name === "signIn"}>
                     <SignIn />
@@ -144,6 +148,9 @@ export function App() {
                   </Match>
                   <Match when={route().name === "policy"}>
                     <PolicyEditor councilId={p("councilId")} />
+                  </Match>
+                  <Match when={route().name === "invitation"}>
+                    <PartnershipInvitation />
                   </Match>
                   <Match when={route().name === "partnerships"}>
                     <PartnershipsView />

@@ -17,7 +17,9 @@ export type RouteName =
   | "members"
   | "chatChannels"
   | "audit"
-  | "partnerships";
+  | "partnerships"
+  /** an invited partner's person chooses a password (no login yet) */
+  | "invitation";
 
 export const routes: [RouteName, string][] = [
   ["dashboard", "/"],
@@ -33,6 +35,7 @@ export const routes: [RouteName, string][] = [
   ["audit", "/log"],
   ["policy", "/raad/:councilId/handicappolitik"],
   ["partnerships", "/partnerskaber"],
+  ["invitation", "/invitation"],
 ];
 
 export type Params = Record<string, string>;

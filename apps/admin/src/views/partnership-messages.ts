@@ -98,6 +98,13 @@ const da = {
   terminatingPartner: "Partneren der opsiger",
   reason: "Begrundelse",
   terminate: "Opsig aftalen",
+  invite: "Lav invitationslink",
+  inviteNamed: "Lav invitationslink til {name}",
+  invitationLink: "Invitationslink til {name}",
+  invitationHint:
+    "Send linket til personen. Med det vælger personen en adgangskode; det kan bruges én gang og udløber {date}.",
+  invitationExisting: "{name} har allerede et login og kan nu se partnerskabet.",
+  hasLogin: "har login",
 } as const;
 
 export type PartnershipMessageKey = keyof typeof da;
@@ -199,6 +206,13 @@ const en: Record<PartnershipMessageKey, string> = {
   terminatingPartner: "Partner terminating",
   reason: "Reason",
   terminate: "Terminate the agreement",
+  invite: "Create invitation link",
+  inviteNamed: "Create invitation link for {name}",
+  invitationLink: "Invitation link for {name}",
+  invitationHint:
+    "Send the link to the person, who chooses a password with it; it works once and expires on {date}.",
+  invitationExisting: "{name} already has a login and can now see the partnership.",
+  hasLogin: "has a login",
 };
 
 export function pt(key: PartnershipMessageKey, vars: Record<string, string | number> = {}): string {

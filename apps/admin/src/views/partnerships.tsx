@@ -110,6 +110,38 @@ function Partnership(props: { view: View; reload: () => unknown }) {
       .map((tag) => `(${tag})`)
       .join(" ");
   const taskBeingEdited = () => v().tasks.find((task) => task.id === editingTask()) ?? null;
+  const [invitation, setInvitation] = createSignal<{
+    personId: string;
+    url: string;
+    expiresAt: string;
+  } | null>(null);
+  /** An invitation link for a person without a login (created by the server, which owns sign-in). */
+  const invite = async (person: View["people"][number]) => {
+    const response = await fetch(
+      `/api/partnerships/${encodeURIComponent(v().id)}/people/${encodeURIComponent(person.id)}/invitation`,
+      { method: "POST", credentials: "include" },
+    );
+    const body = (await response.json().catch(() => null)) as {
+      url?: string | null;
+      expiresAt?: string | null;
+      error?: { data?: { message?: { da: string; en: string } } };
+    } | null;
+    if (!response.ok || !body) {
+      const message = body?.error?.data?.message?.[lang()] ?? t("loadFailed");
+      setErrors({ title: t("errorTitle"), errors: [{ field: null, message }] });
+      return;
+    }
+    setErrors(null);
+    // Reload first: the list is drawn anew, and the link field must be the new one that gets focus.
+    await props.reload();
+    if (body.url && body.expiresAt) {
+      setInvitation({ personId: person.id, url: body.url, expiresAt: body.expiresAt });
+      focusField(`f-invitation-${person.id}`);
+    } else {
+      setInvitation(null);
+      announce(pt("invitationExisting", { name: person.name }));
+    }
+  };
   const names = (missing: { name: string }[]) => missing.map((m) => m.name).join(", ");
   const locked = () => v().agreement.signatures.length > 0;
   // The work-schedule board's filter: everyone, one partner ("p:<id>") or one person ("n:<name>").
@@ -180,7 +212,18 @@ function Partnership(props: { view: View; reload: () => unknown }) {
         <For each={v().people}>
           {(person) => (
             <li>
-              {person.name}, {partnerName(person.partnerId)} {personTags(person)}{" "}
+              {person.name}, {partnerName(person.partnerId)} {personTags(person)}
+              {person.hasLogin ? ` (${pt("hasLogin")})` : ""}{" "}
+              <Show when={person.email && !person.hasLogin}>
+                <button
+                  type="button"
+                  class="button button-link"
+                  aria-label={pt("inviteNamed", { name: person.name })}
+                  onClick={() => invite(person)}
+                >
+                  {pt("invite")}
+                </button>{" "}
+              </Show>
               <button
                 type="button"
                 class="button button-link"
@@ -209,6 +252,26 @@ function Partnership(props: { view: View; reload: () => unknown }) {
               >
                 {pt("remove")}
               </button>
+              <Show when={invitation()?.personId === person.id ? invitation() : null}>
+                {(inv) => (
+                  <div class="form-group">
+                    <label class="form-label" for={`f-invitation-${person.id}`}>
+                      {pt("invitationLink", { name: person.name })}
+                    </label>
+                    <span class="form-hint" id={`f-invitation-${person.id}-hint`}>
+                      {pt("invitationHint", { date: dateText(inv().expiresAt) })}
+                    </span>
+                    <input
+                      id={`f-invitation-${person.id}`}
+                      class="form-input"
+                      type="text"
+                      readonly
+                      value={inv().url}
+                      aria-describedby={`f-invitation-${person.id}-hint`}
+                    />
+                  </div>
+                )}
+              </Show>
               <Show when={editingPerson() === person.id}>
                 <form
                   novalidate
