@@ -37,6 +37,7 @@ import { AccessibilityPage } from "./pages/accessibility.tsx";
 import { mountCoCreationPages, ProcessSearchHits } from "./pages/co-creation/process.tsx";
 import { mountCoCreationVotePages } from "./pages/co-creation/vote.tsx";
 import { CouncilPage } from "./pages/council.tsx";
+import { mountEvaluationPages } from "./pages/evaluations.tsx";
 import { FrontPage } from "./pages/front.tsx";
 import { HearingPage } from "./pages/hearing.tsx";
 import { MeetingPage, meetingHeading } from "./pages/meeting.tsx";
@@ -255,6 +256,7 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
   mountPartnershipPages(site, { db, render, notFound, ctxOf, home });
   mountCoCreationPages(site, { db, render, notFound, ctxOf, home, host });
   mountCoCreationVotePages(site, { db, render, notFound, ctxOf, home });
+  mountEvaluationPages(site, { db, render, notFound, ctxOf, home });
 
   site.get("/kommuner/:slug/:councilSlug", async (c) => {
     const ctx = ctxOf(c);

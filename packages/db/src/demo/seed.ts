@@ -26,6 +26,8 @@ import {
   nordjyskSocialaftaleHearing,
   nordjyskSocialaftaleItem,
 } from "./broenderslev.ts";
+import { seedDemoCoCreation } from "./co-creation.ts";
+import { seedDemoCoCreationVotes } from "./co-creation-votes.ts";
 import {
   announcements,
   approveAgenda,
@@ -43,9 +45,8 @@ import {
   seniorSubjects,
   taskCommitteeSubjects,
 } from "./content.ts";
+import { seedDemoEvaluations } from "./evaluations.ts";
 import { inventedName, type MunicipalitySpec, municipalitySpecs } from "./municipalities.ts";
-import { seedDemoCoCreation } from "./co-creation.ts";
-import { seedDemoCoCreationVotes } from "./co-creation-votes.ts";
 import { seedDemoPartnerships } from "./partnerships.ts";
 import { makePdf } from "./pdf.ts";
 import { seedDemoPolicies } from "./policy.ts";
@@ -53,6 +54,7 @@ import { addDays, copenhagen, copenhagenDate, meetingDay, workingDay } from "./t
 
 export { demoCoCreation } from "./co-creation.ts";
 export { demoBallotCodes, demoVotes } from "./co-creation-votes.ts";
+export { demoEvaluations, demoInvitationToken } from "./evaluations.ts";
 export { demoPartnership } from "./partnerships.ts";
 export { demoPolicy } from "./policy.ts";
 
@@ -1031,6 +1033,7 @@ export async function seedDemoData(db: Database, now: Date): Promise<DemoSummary
     await seedDemoPartnerships(tx, now);
     await seedDemoCoCreation(tx, now);
     await seedDemoCoCreationVotes(tx, now);
+    await seedDemoEvaluations(tx, now);
     return true;
   });
   if (!seeded) return none;

@@ -16,6 +16,7 @@ import {
   evaluationResponses,
   evaluations,
   goals,
+  municipalities,
   partnerships,
   policies,
   successCriteria,
@@ -436,6 +437,15 @@ export async function publishedEvaluationsOf(db: Db, municipalityId: string, sub
       ),
     )
     .orderBy(desc(evaluations.periodEnd));
+}
+
+/** The municipality an evaluation belongs to, as the public site names it. */
+export async function evaluationMunicipality(db: Db, municipalityId: string) {
+  const [row] = await db
+    .select({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name })
+    .from(municipalities)
+    .where(eq(municipalities.id, municipalityId));
+  return row ?? null;
 }
 
 /** A published, concluded evaluation for the public site; anything else is not found. */

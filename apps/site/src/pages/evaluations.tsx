@@ -1,0 +1,770 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Database } from "@samraad/db";
+import {
+  type EvaluationRow,
+  evaluationMunicipality,
+  findEvaluation,
+  findInvitation,
+  findPublishedEvaluation,
+  invitationTokenHash,
+  listEvaluationCriteria,
+  listMeasurements,
+  listResponses,
+  type SubmitOutcome,
+  submitResponse,
+} from "@samraad/db/queries";
+import {
+  acceptsAnswers,
+  answersFromForm,
+  type CountRow,
+  criterionOutcome,
+  criterionOutcomeLabels,
+  evaluationKindLabels,
+  latestMeasurement,
+  partnershipDecisionLabels,
+  type Question,
+  type QuestionResult,
+  type QuestionText,
+  responseSchema,
+  SMALL_GROUP_LIMIT,
+  summarise,
+} from "@samraad/domain/evaluations";
+import { fieldErrors, type Locale, localDate } from "@samraad/domain/shared";
+import type { Context, Hono } from "hono";
+import type { Child } from "hono/jsx";
+import type { PageContext } from "../context.ts";
+import type { Crumb } from "../layout.tsx";
+import { calendarDate } from "./policy.tsx";
+
+/*
+ * Evaluations on the public site: the questionnaire behind a single-use invitation link, a thank-you page, and
+ * the published results. Plain forms, no script: one question per fieldset with a legend; a mistake re-renders
+ * the form (400) with an error summary linking to each question and "Fejl: …" at the question.
+ */
+
+const text = {
+  da: {
+    anonymous:
+      "Dine svar er anonyme. Vi gemmer ikke, hvem der har svaret hvad – kun at dit link er brugt. Linket kan bruges én gang.",
+    named:
+      "Dine svar er ikke anonyme. Dit navn bliver gemt sammen med dine svar, og de ansvarlige for evalueringen kan se det. Linket kan bruges én gang.",
+    privacyHeading: "Før du svarer",
+    optional: "(valgfrit)",
+    easyRead: "Let at læse",
+    yes: "Ja",
+    no: "Nej",
+    name: "Dit navn",
+    submit: "Send dine svar",
+    errorSummary: "Der er problemer i formularen",
+    errorPrefix: "Fejl: ",
+    alreadyTitle: "Du har allerede svaret",
+    alreadyBody: "Linket er brugt. Tak for dine svar – de er gemt.",
+    closedTitle: "Spørgeskemaet er lukket",
+    closedBody: "Der kan ikke længere svares på dette spørgeskema.",
+    thanksTitle: "Tak for dine svar",
+    thanksBody: "Dine svar er gemt. Du kan lukke siden nu.",
+    thanksAnonymous: "Ingen kan se, hvad netop du har svaret.",
+    maxLength: (n: number) => `Du kan skrive op til ${n} tegn.`,
+    resultsCrumb: "Evaluering",
+    period: "Periode",
+    respondents: (n: number) => (n === 1 ? "1 har svaret" : `${n} har svaret`),
+    criteriaHeading: "Succeskriterier",
+    criteriaCaption: "Succeskriterier: udgangspunkt, mål, seneste måling og vurdering",
+    colIndicator: "Indikator",
+    colBaseline: "Udgangspunkt",
+    colTarget: "Mål",
+    colLatest: "Seneste måling",
+    colOutcome: "Vurdering",
+    answersHeading: "Svarene",
+    suppressed: (n: number) =>
+      `${n} har svaret. Færre end ${SMALL_GROUP_LIMIT} svar vises ikke opdelt, så ingen kan genkendes.`,
+    colAnswer: "Svar",
+    colCount: "Antal",
+    colPercent: "Procent",
+    answeredBy: (n: number) => `${n} har svaret på spørgsmålet.`,
+    meanMedian: (mean: number, median: number) =>
+      `Gennemsnit ${String(mean).replace(".", ",")}, median ${String(median).replace(".", ",")} på en skala fra 1 til 5.`,
+    chartDesc: (rows: string) => `Fordeling af svarene: ${rows}`,
+    freeTexts: "Skrevne svar",
+    conclusionHeading: "Konklusion",
+    decision: "Beslutning",
+    nextSteps: "Næste skridt",
+    due: (d: string) => `senest ${d}`,
+    evaluationsHeading: "Evalueringer",
+  },
+  en: {
+    anonymous:
+      "Your answers are anonymous. We do not store who answered what – only that your link has been used. The link works once.",
+    named:
+      "Your answers are not anonymous. Your name is stored with your answers, and those responsible for the evaluation can see it. The link works once.",
+    privacyHeading: "Before you answer",
+    optional: "(optional)",
+    easyRead: "Easy read",
+    yes: "Yes",
+    no: "No",
+    name: "Your name",
+    submit: "Send your answers",
+    errorSummary: "There are problems in the form",
+    errorPrefix: "Error: ",
+    alreadyTitle: "You have already answered",
+    alreadyBody: "This link has been used. Thank you – your answers are stored.",
+    closedTitle: "The questionnaire is closed",
+    closedBody: "This questionnaire no longer takes answers.",
+    thanksTitle: "Thank you for your answers",
+    thanksBody: "Your answers are stored. You can close the page now.",
+    thanksAnonymous: "Nobody can see what you in particular answered.",
+    maxLength: (n: number) => `You can write up to ${n} characters.`,
+    resultsCrumb: "Evaluation",
+    period: "Period",
+    respondents: (n: number) => (n === 1 ? "1 person answered" : `${n} people answered`),
+    criteriaHeading: "Success criteria",
+    criteriaCaption: "Success criteria: baseline, target, latest measurement and outcome",
+    colIndicator: "Indicator",
+    colBaseline: "Baseline",
+    colTarget: "Target",
+    colLatest: "Latest measurement",
+    colOutcome: "Outcome",
+    answersHeading: "The answers",
+    suppressed: (n: number) =>
+      `${n} answered. Fewer than ${SMALL_GROUP_LIMIT} answers are not broken down, so nobody can be recognised.`,
+    colAnswer: "Answer",
+    colCount: "Count",
+    colPercent: "Percent",
+    answeredBy: (n: number) => `${n} answered this question.`,
+    meanMedian: (mean: number, median: number) => `Mean ${mean}, median ${median} on a scale from 1 to 5.`,
+    chartDesc: (rows: string) => `How the answers are spread: ${rows}`,
+    freeTexts: "Written answers",
+    conclusionHeading: "Conclusion",
+    decision: "Decision",
+    nextSteps: "Next steps",
+    due: (d: string) => `by ${d}`,
+    evaluationsHeading: "Evaluations",
+  },
+};
+type Texts = (typeof text)[Locale];
+
+const say = (q: QuestionText | undefined, locale: Locale) =>
+  q ? (locale === "en" && q.en ? q.en : q.da) : "";
+
+type FieldErr = { field: string; message: string };
+/** Each question's first control carries this id, so the error summary's link lands on it. */
+const fieldId = (questionId: string) => `q-${questionId}`;
+
+function ErrorSummary({ t, errors }: { t: Texts; errors: FieldErr[] }) {
+  if (errors.length === 0) return null;
+  return (
+    // autofocus moves focus here after a submit without any script, so a screen reader hears the problems first.
+    <div class="alert alert-error" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
+      <h2 id="error-summary-title">{t.errorSummary}</h2>
+      <ul>
+        {errors.map((e) => (
+          <li>
+            <a href={`#${fieldId(e.field)}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type Form = Record<string, string[]>;
+
+/** Labels of a question's options, in order: the same words the results table uses. */
+function optionsOf(q: Question, locale: Locale): { value: string; label: string }[] {
+  const t = text[locale];
+  switch (q.type) {
+    case "single_choice":
+    case "multiple_choice":
+      return q.choices.map((c) => ({ value: c.value, label: say(c.label, locale) }));
+    case "yes_no":
+      return [
+        { value: "yes", label: t.yes },
+        { value: "no", label: t.no },
+      ];
+    case "scale":
+      return [1, 2, 3, 4, 5].map((n) => ({
+        value: String(n),
+        label:
+          n === 1
+            ? `1 – ${say(q.lowLabel, locale)}`
+            : n === 5
+              ? `5 – ${say(q.highLabel, locale)}`
+              : String(n),
+      }));
+    case "free_text":
+      return [];
+  }
+}
+
+function QuestionField({
+  q,
+  locale,
+  form,
+  errors,
+}: {
+  q: Question;
+  locale: Locale;
+  form: Form;
+  errors: FieldErr[];
+}) {
+  const t = text[locale];
+  const error = errors.find((e) => e.field === q.id);
+  const legendId = `${fieldId(q.id)}-legend`;
+  const errorId = `${fieldId(q.id)}-error`;
+  const picked = form[q.id] ?? [];
+  const legend = (
+    <legend class="form-legend" id={legendId}>
+      {say(q.text, locale)}
+      {q.required ? null : ` ${t.optional}`}
+    </legend>
+  );
+  const errorLine = error ? (
+    <span class="form-error-message" id={errorId}>
+      {t.errorPrefix}
+      {error.message}
+    </span>
+  ) : null;
+  const easy = q.text.easyRead ? <p class="form-hint">{q.text.easyRead}</p> : null;
+  if (q.type === "free_text") {
+    return (
+      <div class={error ? "form-group form-error" : "form-group"}>
+        <fieldset class="form-fieldset">
+          {legend}
+          {easy}
+          <span class="form-hint" id={`${fieldId(q.id)}-hint`}>
+            {t.maxLength(q.maxLength)}
+          </span>
+          {errorLine}
+          <textarea
+            class="form-input"
+            id={fieldId(q.id)}
+            name={q.id}
+            rows={4}
+            maxlength={q.maxLength}
+            aria-labelledby={legendId}
+            aria-describedby={[`${fieldId(q.id)}-hint`, error ? errorId : null].filter(Boolean).join(" ")}
+            aria-invalid={error ? "true" : undefined}
+          >
+            {picked[0] ?? ""}
+          </textarea>
+        </fieldset>
+      </div>
+    );
+  }
+  const multiple = q.type === "multiple_choice";
+  return (
+    <div class={error ? "form-group form-error" : "form-group"}>
+      <fieldset class="form-fieldset" aria-describedby={error ? errorId : undefined}>
+        {legend}
+        {easy}
+        {errorLine}
+        {optionsOf(q, locale).map((o, i) => {
+          const id = i === 0 ? fieldId(q.id) : `${fieldId(q.id)}-${o.value}`;
+          return (
+            <div class="form-checkbox">
+              <input
+                id={id}
+                name={q.id}
+                type={multiple ? "checkbox" : "radio"}
+                value={o.value}
+                checked={picked.includes(o.value)}
+              />
+              <label for={id}>{o.label}</label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
+function QuestionnairePage(props: {
+  ctx: PageContext;
+  evaluation: EvaluationRow;
+  action: string;
+  form: Form;
+  errors: FieldErr[];
+}) {
+  const { ctx, evaluation, errors, form } = props;
+  const t = text[ctx.locale];
+  const q = evaluation.questionnaire;
+  const named = evaluation.responseMode === "named";
+  const nameError = errors.find((e) => e.field === "respondentName");
+  return (
+    <>
+      <ErrorSummary t={t} errors={errors} />
+      <h1>{say(q.title, ctx.locale)}</h1>
+      <div class="alert alert-info" data-testid="privacy-notice">
+        <h2>{t.privacyHeading}</h2>
+        <p>{named ? t.named : t.anonymous}</p>
+      </div>
+      {q.intro ? <p class="lead">{say(q.intro, ctx.locale)}</p> : null}
+      {q.intro?.easyRead ? (
+        <details>
+          <summary>{t.easyRead}</summary>
+          <p>{q.intro.easyRead}</p>
+        </details>
+      ) : null}
+      <form method="post" action={props.action} novalidate>
+        {named ? (
+          <div class={nameError ? "form-group form-error" : "form-group"}>
+            <label class="form-label" for={fieldId("respondentName")}>
+              {t.name}
+            </label>
+            {nameError ? (
+              <span class="form-error-message" id={`${fieldId("respondentName")}-error`}>
+                {t.errorPrefix}
+                {nameError.message}
+              </span>
+            ) : null}
+            <input
+              class="form-input"
+              id={fieldId("respondentName")}
+              name="respondentName"
+              type="text"
+              autocomplete="name"
+              maxlength={200}
+              value={form.respondentName?.[0] ?? ""}
+              aria-describedby={nameError ? `${fieldId("respondentName")}-error` : undefined}
+              aria-invalid={nameError ? "true" : undefined}
+            />
+          </div>
+        ) : null}
+        {q.questions.map((question) => (
+          <QuestionField q={question} locale={ctx.locale} form={form} errors={errors} />
+        ))}
+        <button class="button button-primary" type="submit">
+          {t.submit}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/* ---------- results ---------- */
+
+const BAR_WIDTH = 300;
+const LABEL_WIDTH = 260;
+const ROW_HEIGHT = 36;
+
+/** Horizontal bars with their numbers written next to them; the table below carries the same figures. */
+function AnswerChart({
+  id,
+  title,
+  rows,
+  labels,
+  t,
+}: {
+  id: string;
+  title: string;
+  rows: CountRow[];
+  labels: Map<string, string>;
+  t: Texts;
+}) {
+  const height = rows.length * ROW_HEIGHT + 8;
+  const width = LABEL_WIDTH + BAR_WIDTH + 110;
+  const desc = t.chartDesc(
+    rows.map((r) => `${labels.get(r.value) ?? r.value}: ${r.count} (${r.percent} %)`).join("; "),
+  );
+  return (
+    <svg
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      class="policy-chart"
+      data-testid="answer-chart"
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{desc}</desc>
+      {rows.map((r, i) => {
+        const y = i * ROW_HEIGHT + 4;
+        const label = labels.get(r.value) ?? r.value;
+        return (
+          <g data-value={r.value} data-percent={String(r.percent)}>
+            <text x="0" y={y + 20} font-size="14" fill="#1a1a1a">
+              {label.length > 34 ? `${label.slice(0, 32)}…` : label}
+            </text>
+            <rect x={LABEL_WIDTH} y={y + 4} width={BAR_WIDTH} height="22" fill="#ffffff" stroke="#454545" />
+            <rect
+              x={LABEL_WIDTH}
+              y={y + 4}
+              width={Math.round((BAR_WIDTH * Math.min(r.percent, 100)) / 100)}
+              height="22"
+              fill="#0059b3"
+            />
+            <text x={LABEL_WIDTH + BAR_WIDTH + 8} y={y + 20} font-size="14" fill="#1a1a1a">
+              {`${r.count} (${r.percent} %)`}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function QuestionResultView({ q, result, locale }: { q: Question; result: QuestionResult; locale: Locale }) {
+  const t = text[locale];
+  const heading = <h3>{say(q.text, locale)}</h3>;
+  if (result.suppressed)
+    return (
+      <section class="evaluation-question">
+        {heading}
+        <p>{t.suppressed(result.answered)}</p>
+      </section>
+    );
+  if (result.type === "free_text")
+    return (
+      <section class="evaluation-question">
+        {heading}
+        <p>{t.answeredBy(result.answered)}</p>
+        <ul>
+          {result.texts.map((x) => (
+            <li class="pre">{x}</li>
+          ))}
+        </ul>
+      </section>
+    );
+  const labels = new Map(optionsOf(q, locale).map((o) => [o.value, o.label]));
+  const id = `chart-${q.id}`;
+  return (
+    <section class="evaluation-question">
+      {heading}
+      <p>
+        {t.answeredBy(result.answered)}
+        {result.type === "scale" ? ` ${t.meanMedian(result.mean, result.median)}` : ""}
+      </p>
+      <AnswerChart id={id} title={say(q.text, locale)} rows={result.rows} labels={labels} t={t} />
+      <div class="table-scroll">
+        <table class="table" data-testid="answer-table">
+          <caption>{say(q.text, locale)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.colAnswer}</th>
+              <th scope="col">{t.colCount}</th>
+              <th scope="col">{t.colPercent}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr>
+                <th scope="row">{labels.get(r.value) ?? r.value}</th>
+                <td>{r.count}</td>
+                <td>{`${r.percent} %`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+type Results = {
+  evaluation: EvaluationRow;
+  municipality: { slug: string; name: string };
+  criteria: Awaited<ReturnType<typeof listEvaluationCriteria>>;
+  measurements: Awaited<ReturnType<typeof listMeasurements>>;
+  summary: ReturnType<typeof summarise>;
+};
+
+function ResultsPage({ ctx, r }: { ctx: PageContext; r: Results }) {
+  const t = text[ctx.locale];
+  const e = r.evaluation;
+  const locale = ctx.locale;
+  const c = e.conclusion;
+  return (
+    <>
+      <h1>{e.title}</h1>
+      <p class="meta">
+        {evaluationKindLabels[e.kind][locale]} · {t.period}: {calendarDate(e.periodStart, locale)} –{" "}
+        {calendarDate(e.periodEnd, locale)} · {t.respondents(r.summary.respondents)}
+      </p>
+      {c ? (
+        <section>
+          <h2>{t.conclusionHeading}</h2>
+          <p class="pre">{c.summary}</p>
+          {c.decision ? (
+            <p>
+              <strong>{t.decision}:</strong> {partnershipDecisionLabels[c.decision][locale]}
+            </p>
+          ) : null}
+          {c.nextSteps.length > 0 ? (
+            <>
+              <h3>{t.nextSteps}</h3>
+              <ul>
+                {c.nextSteps.map((s) => (
+                  <li>
+                    {s.title}
+                    {s.dueOn ? ` (${t.due(calendarDate(s.dueOn, locale))})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      {r.criteria.length > 0 ? (
+        <section>
+          <h2>{t.criteriaHeading}</h2>
+          <div class="table-scroll">
+            <table class="table" data-testid="criteria-table">
+              <caption>{t.criteriaCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colIndicator}</th>
+                  <th scope="col">{t.colBaseline}</th>
+                  <th scope="col">{t.colTarget}</th>
+                  <th scope="col">{t.colLatest}</th>
+                  <th scope="col">{t.colOutcome}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.criteria.map((cr) => {
+                  const latest = latestMeasurement(cr.id, r.measurements);
+                  const outcome = criterionOutcome(cr, r.measurements);
+                  const unit = cr.unit ? ` ${cr.unit}` : "";
+                  return (
+                    <tr data-outcome={outcome}>
+                      <th scope="row">{cr.indicator}</th>
+                      <td>{cr.baseline ? `${cr.baseline}${unit}` : "–"}</td>
+                      <td>{`${cr.target}${unit}`}</td>
+                      <td>
+                        {latest ? `${latest.value}${unit} (${calendarDate(latest.measuredOn, locale)})` : "–"}
+                      </td>
+                      <td>{criterionOutcomeLabels[outcome][locale]}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      <section>
+        <h2>{t.answersHeading}</h2>
+        {e.questionnaire.questions.map((q, i) => {
+          const result = r.summary.questions[i];
+          return result ? <QuestionResultView q={q} result={result} locale={locale} /> : null;
+        })}
+      </section>
+    </>
+  );
+}
+
+/** Links to the published evaluations of a partnership, policy or process, for their public pages. */
+export function EvaluationLinks({
+  ctx,
+  items,
+}: {
+  ctx: PageContext;
+  items: { id: string; title: string }[];
+}): Child {
+  if (items.length === 0) return null;
+  return (
+    <section data-testid="evaluation-links">
+      <h2>{text[ctx.locale].evaluationsHeading}</h2>
+      <ul>
+        {items.map((i) => (
+          <li>
+            <a href={ctx.href(`/evalueringer/${i.id}`)}>{i.title}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/* ---------- routes ---------- */
+
+type PageSpec = { title: string; crumbs?: Crumb[]; body: Child };
+export type EvaluationRouteHelpers = {
+  db: Database;
+  render: (c: Context, ctx: PageContext, page: PageSpec, status?: 200 | 404) => Response | Promise<Response>;
+  notFound: (c: Context) => Response | Promise<Response>;
+  ctxOf: (c: Context) => PageContext;
+  home: (ctx: PageContext) => Crumb;
+};
+
+/** A token page is never cached or kept: it is one person's link. 400 when the form carries errors. */
+async function privateResponse(
+  page: Response | Promise<Response>,
+  status: 200 | 400 | 409 = 200,
+): Promise<Response> {
+  const res = await page;
+  const headers = new Headers(res.headers);
+  headers.set("Cache-Control", "no-store");
+  headers.set("Referrer-Policy", "no-referrer");
+  headers.delete("ETag");
+  return new Response(res.body, { status, headers });
+}
+
+/** A POST from another site is refused (a browser always says where a form came from). */
+function crossSite(c: Context): boolean {
+  const origin = c.req.header("origin");
+  const fetchSite = c.req.header("sec-fetch-site");
+  return (origin !== undefined && origin !== new URL(c.req.url).origin) || fetchSite === "cross-site";
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function mountEvaluationPages(
+  site: Hono,
+  { db, render, notFound, ctxOf, home }: EvaluationRouteHelpers,
+): void {
+  const load = async (c: Context) => {
+    const token = c.req.param("token") ?? "";
+    if (!TOKEN.test(token)) return null;
+    const invitation = await findInvitation(db, invitationTokenHash(token));
+    if (!invitation) return null;
+    const evaluation = await findEvaluation(db, invitation.municipalityId, invitation.evaluationId);
+    if (!evaluation) return null;
+    return { token, invitation, evaluation };
+  };
+
+  const message = (c: Context, title: string, body: string, status: 200 | 409 = 200) => {
+    const ctx = ctxOf(c);
+    return privateResponse(
+      render(c, ctx, {
+        title,
+        crumbs: [home(ctx), { label: title }],
+        body: (
+          <>
+            <h1>{title}</h1>
+            <p>{body}</p>
+          </>
+        ),
+      }),
+      status,
+    );
+  };
+
+  const renderForm = (
+    c: Context,
+    found: NonNullable<Awaited<ReturnType<typeof load>>>,
+    form: Form,
+    errors: FieldErr[],
+  ) => {
+    const ctx = ctxOf(c);
+    const t = text[ctx.locale];
+    const title = say(found.evaluation.questionnaire.title, ctx.locale);
+    return privateResponse(
+      render(c, ctx, {
+        title: errors.length > 0 ? `${t.errorPrefix}${title}` : title,
+        crumbs: [home(ctx), { label: title }],
+        body: (
+          <QuestionnairePage
+            ctx={ctx}
+            evaluation={found.evaluation}
+            action={ctx.href(`/evaluering/svar/${found.token}`)}
+            form={form}
+            errors={errors}
+          />
+        ),
+      }),
+      errors.length > 0 ? 400 : 200,
+    );
+  };
+
+  site.get("/evaluering/svar/:token", async (c) => {
+    const found = await load(c);
+    if (!found) return notFound(c);
+    const t = text[ctxOf(c).locale];
+    if (found.invitation.answered) return message(c, t.alreadyTitle, t.alreadyBody);
+    if (!acceptsAnswers(found.evaluation, localDate(ctxOf(c).now)))
+      return message(c, t.closedTitle, t.closedBody);
+    return renderForm(c, found, {}, []);
+  });
+
+  site.post("/evaluering/svar/:token", async (c) => {
+    if (crossSite(c)) return c.text("Forbidden", 403);
+    const found = await load(c);
+    if (!found) return notFound(c);
+    const ctx = ctxOf(c);
+    const t = text[ctx.locale];
+    if (found.invitation.answered) return message(c, t.alreadyTitle, t.alreadyBody, 409);
+    if (!acceptsAnswers(found.evaluation, localDate(ctx.now)))
+      return message(c, t.closedTitle, t.closedBody, 409);
+    const body = await c.req.parseBody({ all: true });
+    const form: Form = {};
+    for (const [k, v] of Object.entries(body)) {
+      const all = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string");
+      form[k] = all;
+    }
+    const q = found.evaluation.questionnaire;
+    const raw = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.length > 1 ? v : v[0]]));
+    const parsed = responseSchema(q).safeParse(answersFromForm(q, raw));
+    const errors: FieldErr[] = parsed.success
+      ? []
+      : fieldErrors(parsed.error).map((e) => ({ field: e.field, message: e.message[ctx.locale] }));
+    const named = found.evaluation.responseMode === "named";
+    const respondentName = (form.respondentName?.[0] ?? "").trim();
+    if (named && respondentName === "")
+      errors.unshift({
+        field: "respondentName",
+        message: ctx.locale === "en" ? "Write your name" : "Skriv dit navn",
+      });
+    // The summary lists errors in the questionnaire's order, as the reader meets them.
+    const order = ["respondentName", ...q.questions.map((x) => x.id)];
+    errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+    if (!parsed.success || errors.length > 0) return renderForm(c, found, form, errors);
+    const outcome: SubmitOutcome = await db.transaction((tx) =>
+      submitResponse(
+        tx,
+        found.evaluation.municipalityId,
+        found.evaluation.id,
+        invitationTokenHash(found.token),
+        parsed.data,
+        named ? respondentName.slice(0, 200) : null,
+      ),
+    );
+    if (outcome !== "counted") return message(c, t.alreadyTitle, t.alreadyBody, 409);
+    return c.redirect(ctx.href(`/evaluering/tak${named ? "?navngivet=1" : ""}`), 303);
+  });
+
+  site.get("/evaluering/tak", (c) => {
+    const ctx = ctxOf(c);
+    const t = text[ctx.locale];
+    const named = c.req.query("navngivet") === "1";
+    return render(c, ctx, {
+      title: t.thanksTitle,
+      crumbs: [home(ctx), { label: t.thanksTitle }],
+      body: (
+        <>
+          <h1>{t.thanksTitle}</h1>
+          <p>{t.thanksBody}</p>
+          {named ? null : <p>{t.thanksAnonymous}</p>}
+        </>
+      ),
+    });
+  });
+
+  site.get("/evalueringer/:id", async (c) => {
+    const id = c.req.param("id");
+    if (!UUID.test(id)) return notFound(c);
+    const evaluation = await findPublishedEvaluation(db, id);
+    if (!evaluation) return notFound(c);
+    const municipality = await evaluationMunicipality(db, evaluation.municipalityId);
+    if (!municipality) return notFound(c);
+    const ctx = ctxOf(c);
+    const [criteria, measurements, responses] = await Promise.all([
+      listEvaluationCriteria(db, evaluation.municipalityId, evaluation),
+      listMeasurements(db, evaluation.municipalityId, evaluation.id),
+      listResponses(db, evaluation.municipalityId, evaluation.id),
+    ]);
+    const summary = summarise(
+      evaluation.questionnaire,
+      responses.map((r) => r.answers),
+    );
+    return render(c, ctx, {
+      title: `${evaluation.title} – ${municipality.name}`,
+      crumbs: [
+        home(ctx),
+        { label: municipality.name, href: ctx.href(`/kommuner/${municipality.slug}`) },
+        { label: text[ctx.locale].resultsCrumb },
+      ],
+      body: <ResultsPage ctx={ctx} r={{ evaluation, municipality, criteria, measurements, summary }} />,
+    });
+  });
+}
