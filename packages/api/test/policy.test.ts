@@ -374,6 +374,27 @@ describe("follow-up at a meeting", () => {
     expect(item?.closed).toBe(false);
   });
 
+  it("lists an action removed since the last follow-up, so the council sees what went", async () => {
+    const planned = f.meetings.find((m) => m.status === "planned");
+    if (!planned) throw new Error("no planned meeting");
+    const as = f.as(f.principals.secretary);
+    f.clock.now = new Date(Date.now() + 240_000);
+    const action = await as.policy.addAction({ policyId: adopted.id, handling: "Kortlægning af p-pladser" });
+    f.clock.now = new Date(Date.now() + 300_000);
+    await as.policy.followUpOnAgenda({ policyId: adopted.id, meetingId: planned.id });
+    f.clock.now = new Date(Date.now() + 360_000);
+    await as.policy.removeAction({ actionId: action.id });
+    f.clock.now = new Date(Date.now() + 420_000);
+    const result = await as.policy.followUpOnAgenda({ policyId: adopted.id, meetingId: planned.id });
+    expect(result).toMatchObject({ changed: 0, removed: 1 });
+    const item = (await listAgendaItems(f.db, f.broenderslev.id, planned.id)).find(
+      (i) => i.id === result.item.id,
+    );
+    expect(item?.casePresentation).toContain("Fjernet fra planen");
+    expect(item?.casePresentation).toContain("• Kortlægning af p-pladser");
+    expect(item?.plainSummary).toContain("1 handling er fjernet");
+  });
+
   it("refuses a meeting of another council", async () => {
     const randersMeeting = (
       await f.as(f.principals.adminRanders).meetings.list({ councilId: f.randersHandicapraad.id })

@@ -1,5 +1,6 @@
 import {
   actionsChangedSince,
+  actionsRemovedSince,
   countPlanChildren,
   findActionOwner,
   findCouncilById,
@@ -533,6 +534,12 @@ export const policyRouter = router({
         policy.id,
         policy.lastFollowUpAt,
       );
+      const removed = await actionsRemovedSince(
+        ctx.db,
+        policy.municipalityId,
+        policy.id,
+        policy.lastFollowUpAt,
+      );
       const latest = new Map(plan.actions.map((a) => [a.id, a.progress[0] ?? null]));
       const text = followUpAgendaItem({
         policyTitle: policy.title,
@@ -542,6 +549,7 @@ export const policyRouter = router({
           percent: latest.get(a.id)?.percent ?? null,
           latestProgress: latest.get(a.id)?.text ?? null,
         })),
+        removed: removed.map((a) => a.handling),
         all: ruleActions(plan),
         today: localDate(now),
       });
@@ -562,9 +570,9 @@ export const policyRouter = router({
           action: "policy.follow_up",
           entityType: "agenda_item",
           entityId: item.id,
-          after: { policyId: policy.id, changed: changed.length },
+          after: { policyId: policy.id, changed: changed.length, removed: removed.length },
         });
-        return { item, changed: changed.length };
+        return { item, changed: changed.length, removed: removed.length };
       });
     }),
 });

@@ -1,5 +1,5 @@
 import type { ActionStatus, PolicyStatus, Sector } from "@samraad/domain/policy";
-import { and, asc, desc, eq, gt, inArray, isNull, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import {
   actionProgress,
@@ -406,6 +406,21 @@ export function actionsChangedSince(db: Db, municipalityId: string, policyId: st
         eq(policyActions.municipalityId, municipalityId),
         isNull(policyActions.deletedAt),
         since ? gt(policyActions.updatedAt, since) : undefined,
+      ),
+    )
+    .orderBy(asc(policyActions.position));
+}
+
+/** Actions removed after `since` (all removed ones when there was no follow-up yet), in plan order. */
+export function actionsRemovedSince(db: Db, municipalityId: string, policyId: string, since: Date | null) {
+  return db
+    .select({ id: policyActions.id, handling: policyActions.handling })
+    .from(policyActions)
+    .where(
+      and(
+        eq(policyActions.policyId, policyId),
+        eq(policyActions.municipalityId, municipalityId),
+        since ? gt(policyActions.deletedAt, since) : isNotNull(policyActions.deletedAt),
       ),
     )
     .orderBy(asc(policyActions.position));

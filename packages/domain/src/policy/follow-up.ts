@@ -22,6 +22,8 @@ export function followUpAgendaItem(input: {
   /** The date of the last follow-up, or null for the first one. */
   since: string | null;
   changed: FollowUpAction[];
+  /** What the removed actions were called (Handling), removed since the last follow-up. */
+  removed?: string[];
   all: Pick<FollowUpAction, "status" | "percent" | "dueOn">[];
   today: string;
 }): {
@@ -45,13 +47,22 @@ export function followUpAgendaItem(input: {
     ];
     return parts.filter(Boolean).join(". ");
   });
+  const removed = input.removed ?? [];
+  const removedText =
+    removed.length > 0
+      ? `\n\nFjernet fra planen ${sinceText}:\n\n${removed.map((h) => `• ${h}`).join("\n")}`
+      : "";
+  const removedSummary =
+    removed.length > 0
+      ? ` ${removed.length} ${removed.length === 1 ? "handling er fjernet" : "handlinger er fjernet"}.`
+      : "";
   return {
     title: `Opfølgning på handlingsplanen: ${input.policyTitle}`,
-    plainSummary: `${input.changed.length} ${input.changed.length === 1 ? "handling er ændret" : "handlinger er ændret"} ${sinceText}. Planen er samlet ${progress.percent} % gennemført.`,
+    plainSummary: `${input.changed.length} ${input.changed.length === 1 ? "handling er ændret" : "handlinger er ændret"} ${sinceText}.${removedSummary} Planen er samlet ${progress.percent} % gennemført.`,
     casePresentation:
-      lines.length > 0
+      (lines.length > 0
         ? `Ændringer ${sinceText}:\n\n${lines.join("\n")}`
-        : `Ingen handlinger er ændret ${sinceText}.`,
+        : `Ingen handlinger er ændret ${sinceText}.`) + removedText,
     recommendation: "Det indstilles, at Handicaprådet drøfter status og giver input til de næste skridt.",
     progress,
   };

@@ -293,4 +293,22 @@ describe("follow-up on the agenda", () => {
       "• Kursus: Udskudt (Underviseren er syg). Tovholder: Mette Dahl, Social. Frist: 3. december 2026",
     );
   });
+
+  it("given an action removed since the last follow-up, then the item says so, so the council sees what went", async () => {
+    const { followUpAgendaItem } = await import("./follow-up.ts");
+    const item = followUpAgendaItem({
+      policyTitle: "Randers Kommunes handicappolitik",
+      since: "2026-09-01",
+      changed: [],
+      removed: ["Temadag om BPA", "Boligtjek"],
+      all: [action({ status: "done" })],
+      today,
+    });
+    expect(item.plainSummary).toBe(
+      "0 handlinger er ændret siden opfølgningen 1. september 2026. 2 handlinger er fjernet. Planen er samlet 100 % gennemført.",
+    );
+    expect(item.casePresentation).toBe(
+      "Ingen handlinger er ændret siden opfølgningen 1. september 2026.\n\nFjernet fra planen siden opfølgningen 1. september 2026:\n\n• Temadag om BPA\n• Boligtjek",
+    );
+  });
 });
