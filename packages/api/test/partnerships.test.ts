@@ -175,6 +175,31 @@ describe("role matrix on the demo partnership (Randers and a user organisation)"
     });
   }
 
+  it("removePerson, removeTask and terminate: everyone outside the partnership is refused and nothing changes", async () => {
+    const view = await adminView();
+    const task = await demoTask();
+    const person = await demoPerson("Lise Holm");
+    const forening = view.partners.find((p) => p.kind === "organisation");
+    const calls = [
+      (as: ReturnType<Fixture["as"]>) =>
+        as.partnerships.removeTask({ partnershipId: demoId, taskId: task.id }),
+      (as: ReturnType<Fixture["as"]>) =>
+        as.partnerships.removePerson({ partnershipId: demoId, personId: person.id }),
+      (as: ReturnType<Fixture["as"]>) =>
+        as.partnerships.terminate({ partnershipId: demoId, partnerId: forening?.id ?? "", reason: "x" }),
+    ];
+    for (const call of calls) {
+      for (const who of everyone.filter((w) => w !== "adminRanders" && w !== "partner")) {
+        const before = await stored();
+        expect(await outcome(() => call(f.as(principalOf(who)))), who).toBe(
+          who === "public" ? "UNAUTHORIZED" : "NOT_FOUND",
+        );
+        expect(await stored(), who).toEqual(before);
+      }
+    }
+    expect((await adminView()).tasks.map((t) => t.id)).toContain(task.id);
+  });
+
   it("a partner lists only its own partnership; Brønderslev's administrator does not see Randers'", async () => {
     expect((await f.as(partner).partnerships.list()).map((p) => p.id)).toEqual([demoId]);
     expect((await f.as(otherPartner).partnerships.list()).map((p) => p.id)).toEqual([otherId]);
