@@ -317,7 +317,7 @@ describe("the result", () => {
     expect(text).toContain("90.000 kr. af 100.000 kr. er fordelt");
     expect(text).toContain("Ved stemmelighed går det billigste forslag forrest");
     expect(page.text).toContain('role="img"');
-    expect(page.text).toContain("<caption>");
+    expect(page.text).toContain('<caption id="result-table-caption">');
     // A tie at 2 votes: the free idea comes first (lower cost), and takes no money.
     expect(text).toContain(
       "1 Fællesspisning i hallen 2 Kræver ingen penge Gennemføres uden penge 2 Legeplads i parken 2 60.000 kr. Får penge 3 Bænke ved åen 1 30.000 kr. Får penge",

@@ -623,29 +623,32 @@ function ResultPage(props: {
         {t.allocated(kr(result.allocated, ctx.locale), kr(vote.budgetKroner, ctx.locale))}
       </p>
       <ResultChart ctx={ctx} rows={result.options} />
-      <table class="table">
-        <caption>{t.tableCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.colRank}</th>
-            <th scope="col">{t.colIdea}</th>
-            <th scope="col">{t.colVotes}</th>
-            <th scope="col">{t.colCost}</th>
-            <th scope="col">{t.colOutcome}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.options.map((r) => (
+      {/* A narrow screen scrolls the table, not the page; the region is focusable so the keyboard can scroll it. */}
+      <section class="table-scroll" aria-labelledby="result-table-caption" tabindex={0}>
+        <table class="table">
+          <caption id="result-table-caption">{t.tableCaption}</caption>
+          <thead>
             <tr>
-              <td>{r.rank}</td>
-              <th scope="row">{r.title}</th>
-              <td>{r.votes}</td>
-              <td>{r.cost === 0 ? t.free : kr(r.cost, ctx.locale)}</td>
-              <td>{outcomeLabels[r.outcome][ctx.locale]}</td>
+              <th scope="col">{t.colRank}</th>
+              <th scope="col">{t.colIdea}</th>
+              <th scope="col">{t.colVotes}</th>
+              <th scope="col">{t.colCost}</th>
+              <th scope="col">{t.colOutcome}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {result.options.map((r) => (
+              <tr>
+                <td>{r.rank}</td>
+                <th scope="row">{r.title}</th>
+                <td>{r.votes}</td>
+                <td>{r.cost === 0 ? t.free : kr(r.cost, ctx.locale)}</td>
+                <td>{outcomeLabels[r.outcome][ctx.locale]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       <h2>{t.tieRule}</h2>
       <p>{tieRule[ctx.locale]}</p>
       <p>
