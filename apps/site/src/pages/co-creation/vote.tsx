@@ -658,6 +658,69 @@ function ResultPage(props: {
   );
 }
 
+/* ---------- the section on the process page ---------- */
+
+/** What the process page needs to link to the ideas, the vote and the result (null: no ideas and no vote). */
+export async function loadVoteSection(db: Database, municipalityId: string, processId: string, now: Date) {
+  const [ideas, vote] = await Promise.all([
+    listIdeas(db, municipalityId, processId, { publicOnly: true }),
+    findVoteOfProcess(db, municipalityId, processId),
+  ]);
+  if (ideas.length === 0 && !vote) return null;
+  return {
+    ideas: ideas.length,
+    vote: vote
+      ? { title: vote.title, phase: votePhase(vote, now), published: vote.resultsPublishedAt !== null }
+      : null,
+  };
+}
+
+const sectionText = {
+  da: {
+    heading: "Forslag og afstemning",
+    ideas: (n: number) => `Se forslagene (${n}) og kom med dit eget`,
+    vote: (title: string) => `Stem: ${title}`,
+    result: "Se resultatet af afstemningen",
+  },
+  en: {
+    heading: "Ideas and vote",
+    ideas: (n: number) => `See the ideas (${n}) and suggest your own`,
+    vote: (title: string) => `Vote: ${title}`,
+    result: "See the result of the vote",
+  },
+};
+
+/** Links from the process page (`path` is the process's own address) to the ideas, the vote and the result. */
+export function VoteSection(props: {
+  ctx: PageContext;
+  path: string;
+  section: Awaited<ReturnType<typeof loadVoteSection>>;
+}) {
+  const { ctx, path, section } = props;
+  if (!section) return null;
+  const t = sectionText[ctx.locale];
+  return (
+    <section aria-labelledby="forslag-og-afstemning">
+      <h2 id="forslag-og-afstemning">{t.heading}</h2>
+      <ul class="plain-list">
+        <li>
+          <a href={ctx.href(`${path}/forslag`)}>{t.ideas(section.ideas)}</a>
+        </li>
+        {section.vote && section.vote.phase !== "closed" ? (
+          <li>
+            <a href={ctx.href(`${path}/afstemning`)}>{t.vote(section.vote.title)}</a>
+          </li>
+        ) : null}
+        {section.vote?.phase === "closed" && section.vote.published ? (
+          <li>
+            <a href={ctx.href(`${path}/resultat`)}>{t.result}</a>
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}
+
 /* ---------- routes ---------- */
 
 type PageSpec = { title: string; crumbs?: Crumb[]; body: Child };
