@@ -7,6 +7,7 @@ import {
   listAgendaItems,
   listPolicies,
   loadPlan,
+  searchPublicPolicies,
   upcomingDeadlinesFor,
 } from "@samraad/db/queries";
 import { auditLog } from "@samraad/db/schema";
@@ -676,9 +677,19 @@ describe("removing actions, goals and focus areas", () => {
     expect(plan.goals.map((g) => g.id)).toContain(goal.id);
     expect(plan.focusAreas.map((a) => a.id)).toContain(area.id);
 
+    // The public search finds the goal and the action while they exist (the policy is adopted) ...
+    const hits = async () =>
+      [
+        ...(await searchPublicPolicies(f.db, "Boligtjek")),
+        ...(await searchPublicPolicies(f.db, "tilgængelige boliger")),
+      ].map((h) => h.id);
+    expect(await hits()).toEqual(expect.arrayContaining([goal.id, action.id]));
     await as.policy.removeAction({ actionId: action.id });
     await as.policy.removeGoal({ goalId: goal.id });
     await as.policy.removeFocusArea({ focusAreaId: area.id });
+    // ... and not once they are removed.
+    expect(await hits()).not.toContain(goal.id);
+    expect(await hits()).not.toContain(action.id);
     const after = await loadPlan(f.db, f.broenderslev.id, adopted.id);
     expect(after.goals.map((g) => g.id)).not.toContain(goal.id);
     expect(after.focusAreas.map((a) => a.id)).not.toContain(area.id);
