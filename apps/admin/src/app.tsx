@@ -21,6 +21,15 @@ const AuditView = lazy(() => import("./views/audit.tsx"));
 const ChatChannelsView = lazy(() => import("./views/chat-channels.tsx"));
 const PolicyEditor = lazy(() => import("./views/policy.tsx"));
 const PartnershipsView = lazy(() => import("./views/partnerships.tsx"));
+const EvaluationsList = lazy(() =>
+  import("./views/evaluations.tsx").then((m) => ({ default: m.EvaluationsList })),
+);
+const EvaluationView = lazy(() =>
+  import("./views/evaluations.tsx").then((m) => ({ default: m.EvaluationView })),
+);
+const EvaluationReport = lazy(() =>
+  import("./views/evaluations.tsx").then((m) => ({ default: m.EvaluationReport })),
+);
 const PartnershipInvitation = lazy(() => import("./views/partnership-invitation.tsx"));
 
 export function App() {
@@ -91,6 +100,11 @@ export function App() {
                     <Link to="/partnerskaber">{lang() === "da" ? "Partnerskaber" : "Partnerships"}</Link>
                   </li>
                 </Show>
+                <Show when={user().grants.some((g) => g.role === "administrator" || g.role === "partner")}>
+                  <li>
+                    <Link to="/evalueringer">{lang() === "da" ? "Evalueringer" : "Evaluations"}</Link>
+                  </li>
+                </Show>
                 <Show when={user().municipalities.some((m) => m.canAdminister)}>
                   <li>
                     <Link to="/raad/nyt">{t("newCouncilTitle")}</Link>
@@ -151,6 +165,15 @@ export function App() {
                   </Match>
                   <Match when={route().name === "invitation"}>
                     <PartnershipInvitation />
+                  </Match>
+                  <Match when={route().name === "evaluations"}>
+                    <EvaluationsList />
+                  </Match>
+                  <Match when={route().name === "evaluation"}>
+                    <EvaluationView evaluationId={p("evaluationId")} />
+                  </Match>
+                  <Match when={route().name === "evaluationReport"}>
+                    <EvaluationReport evaluationId={p("evaluationId")} />
                   </Match>
                   <Match when={route().name === "partnerships"}>
                     <PartnershipsView />

@@ -18,6 +18,9 @@ export type RouteName =
   | "chatChannels"
   | "audit"
   | "partnerships"
+  | "evaluations"
+  | "evaluation"
+  | "evaluationReport"
   /** an invited partner's person chooses a password (no login yet) */
   | "invitation";
 
@@ -35,6 +38,9 @@ export const routes: [RouteName, string][] = [
   ["audit", "/log"],
   ["policy", "/raad/:councilId/handicappolitik"],
   ["partnerships", "/partnerskaber"],
+  ["evaluations", "/evalueringer"],
+  ["evaluation", "/evalueringer/:evaluationId"],
+  ["evaluationReport", "/evalueringer/:evaluationId/rapport"],
   ["invitation", "/invitation"],
 ];
 

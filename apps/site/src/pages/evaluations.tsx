@@ -586,7 +586,11 @@ export type EvaluationRouteHelpers = {
   home: (ctx: PageContext) => Crumb;
 };
 
-/** A token page is never cached or kept: it is one person's link. 400 when the form carries errors. */
+/**
+ * A token page is never cached or kept: it is one person's link. 400 when the form carries errors. (The
+ * site's Referrer-Policy, same-origin, already keeps the token from other sites; "no-referrer" would make the
+ * browser send "Origin: null" with the form, which the cross-site check rightly refuses.)
+ */
 async function privateResponse(
   page: Response | Promise<Response>,
   status: 200 | 400 | 409 = 200,
@@ -594,7 +598,6 @@ async function privateResponse(
   const res = await page;
   const headers = new Headers(res.headers);
   headers.set("Cache-Control", "no-store");
-  headers.set("Referrer-Policy", "no-referrer");
   headers.delete("ETag");
   return new Response(res.body, { status, headers });
 }
