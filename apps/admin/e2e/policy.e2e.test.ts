@@ -229,6 +229,9 @@ describe("editing and removing with the keyboard", () => {
     expect(await page.locator(".error-summary a").allTextContents()).toEqual([dueError]);
     expect(await page.locator("#f-edit-handling-error").count()).toBe(0);
     expect(await page.getByRole("rowheader", { name: first }).count()).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className ?? ""))
+      .toContain("error-summary");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-edit-dueOn");
