@@ -134,7 +134,7 @@ describe("signing up without JavaScript", () => {
     expect(text).not.toContain("Glutenfri kost");
     expect(got.headers.get("cache-control")).toBe("no-store");
     expect(got.headers.get("x-robots-tag")).toBe("noindex");
-    expect(got.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(got.headers.get("referrer-policy")).toBe("same-origin");
     expect(words((await env.get(page)).text)).toContain("56 ledige pladser af 60");
     const stored = await listRegistrations(env.db, municipalityId, processId);
     expect(stored.find((r) => r.name === "Grethe Holm")).toMatchObject({

@@ -209,7 +209,7 @@ function deadlineText(s: Session, locale: Locale): string {
 
 function AccessibilityList({ session, ctx }: { session: Session; ctx: PageContext }) {
   return (
-    <ul class="facts">
+    <ul class="access-facts">
       {accessibilityFacts.map((fact: AccessibilityFact) => (
         <li>{accessibilityLabels[fact][session[fact] ? "yes" : "no"][ctx.locale]}</li>
       ))}
@@ -236,7 +236,7 @@ function SessionFacts({
 }) {
   const t = text[ctx.locale];
   return (
-    <dl class="facts-list">
+    <dl class="facts">
       <dt>{t.when}</dt>
       <dd>{sessionTime(session, ctx.locale)}</dd>
       <dt>{t.where}</dt>
@@ -326,7 +326,7 @@ function ProcessPage(props: {
     <>
       <h1>{process.title}</h1>
       <p class="lead">{process.purpose}</p>
-      <dl class="facts-list">
+      <dl class="facts">
         {process.audience ? (
           <>
             <dt>{t.audience}</dt>
@@ -638,7 +638,7 @@ function ReceiptPage(props: {
           </form>
         </>
       )}
-      <p>
+      <p class="back-link">
         <a href={props.back}>{t.back(props.process.title)}</a>
       </p>
     </>
@@ -687,17 +687,21 @@ async function privateResponse(
   const headers = new Headers(res.headers);
   headers.set("Cache-Control", "no-store");
   headers.set("X-Robots-Tag", "noindex");
-  // The receipt's address is the person's key: never send it on as a referrer.
-  headers.set("Referrer-Policy", "no-referrer");
+  // The receipt's address is the person's key: it is never sent to another site as a referrer.
+  headers.set("Referrer-Policy", "same-origin");
   headers.delete("ETag");
   return new Response(res.body, { status, headers });
 }
 
-/** A POST from another site is refused (a browser always says where a form came from). */
+/**
+ * A POST from another site is refused. Browsers say where a form came from: Sec-Fetch-Site where supported
+ * (trusted first: Origin may be "null" on a same-origin POST), else Origin.
+ */
 function crossSite(c: Context): boolean {
-  const origin = c.req.header("origin");
   const fetchSite = c.req.header("sec-fetch-site");
-  return (origin !== undefined && origin !== new URL(c.req.url).origin) || fetchSite === "cross-site";
+  if (fetchSite) return fetchSite !== "same-origin" && fetchSite !== "none";
+  const origin = c.req.header("origin");
+  return origin !== undefined && origin !== new URL(c.req.url).origin;
 }
 
 function formField(body: Record<string, string | File | (string | File)[]>, name: string): string {
