@@ -51,6 +51,8 @@ describe("the process pages", () => {
     expect(text).toContain("Nu: Invitation");
     expect(text).not.toContain("Fritidsliv");
     expect((await env.get(`/kommuner/broenderslev/samskabelse/${b.draftSlug}`)).status).toBe(404);
+    const municipalityPage = (await env.get("/kommuner/broenderslev")).text;
+    expect(municipalityPage).toContain('href="/kommuner/broenderslev/samskabelse"');
   });
 
   it("shows purpose, phases with the current one marked, and sessions with accessibility facts and places", async () => {

@@ -45,6 +45,13 @@ export function MunicipalityPage({
           {partnershipsLinkText(ctx.locale)}
         </a>
       </p>
+      <p>
+        <a href={ctx.href(`/kommuner/${municipality.slug}/samskabelse`)}>
+          {ctx.locale === "da"
+            ? "Samskabelse: forløb og møder, du kan melde dig til"
+            : "Co-creation: processes and sessions you can join"}
+        </a>
+      </p>
       <h2>{t.nextMeetings}</h2>
       {upcoming.length === 0 ? <p>{t.noNextMeetings}</p> : <MeetingList ctx={ctx} meetings={upcoming} />}
       <h2>{t.subscribe}</h2>
