@@ -21,6 +21,12 @@ const AuditView = lazy(() => import("./views/audit.tsx"));
 const ChatChannelsView = lazy(() => import("./views/chat-channels.tsx"));
 const PolicyEditor = lazy(() => import("./views/policy.tsx"));
 const PartnershipsView = lazy(() => import("./views/partnerships.tsx"));
+const CoCreationList = lazy(() =>
+  import("./views/co-creation.tsx").then((m) => ({ default: m.CoCreationList })),
+);
+const CoCreationProcess = lazy(() =>
+  import("./views/co-creation.tsx").then((m) => ({ default: m.CoCreationProcess })),
+);
 const EvaluationsList = lazy(() =>
   import("./views/evaluations.tsx").then((m) => ({ default: m.EvaluationsList })),
 );
@@ -105,6 +111,11 @@ export function App() {
                     <Link to="/evalueringer">{lang() === "da" ? "Evalueringer" : "Evaluations"}</Link>
                   </li>
                 </Show>
+                <Show when={user().grants.some((g) => g.role === "administrator" || g.role === "secretary")}>
+                  <li>
+                    <Link to="/samskabelse">{lang() === "da" ? "Samskabelse" : "Co-creation"}</Link>
+                  </li>
+                </Show>
                 <Show when={user().municipalities.some((m) => m.canAdminister)}>
                   <li>
                     <Link to="/raad/nyt">{t("newCouncilTitle")}</Link>
@@ -177,6 +188,12 @@ export function App() {
                   </Match>
                   <Match when={route().name === "partnerships"}>
                     <PartnershipsView />
+                  </Match>
+                  <Match when={route().name === "coCreation"}>
+                    <CoCreationList />
+                  </Match>
+                  <Match when={route().name === "coCreationProcess"}>
+                    <CoCreationProcess processId={p("processId")} />
                   </Match>
                 </Switch>
               </Show>

@@ -6,6 +6,8 @@ export const BASE = "/admin";
 
 export type RouteName =
   | "policy"
+  | "coCreation"
+  | "coCreationProcess"
   | "dashboard"
   | "signIn"
   | "council"
@@ -38,6 +40,8 @@ export const routes: [RouteName, string][] = [
   ["audit", "/log"],
   ["policy", "/raad/:councilId/handicappolitik"],
   ["partnerships", "/partnerskaber"],
+  ["coCreation", "/samskabelse"],
+  ["coCreationProcess", "/samskabelse/:processId"],
   ["evaluations", "/evalueringer"],
   ["evaluation", "/evalueringer/:evaluationId"],
   ["evaluationReport", "/evalueringer/:evaluationId/rapport"],

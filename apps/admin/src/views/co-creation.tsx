@@ -1,0 +1,537 @@
+import {
+  accessibilityFacts,
+  accessibilityQuestions,
+  phaseKindLabels,
+  phaseKinds,
+  registrationStatusLabels,
+} from "@samraad/domain/co-creation";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { api } from "../api.ts";
+import {
+  announce,
+  Checkbox,
+  checked,
+  ErrorSummary,
+  Field,
+  formValues,
+  Link,
+  LoadFailed,
+  Loading,
+  optional,
+  PageTitle,
+} from "../components/ui.tsx";
+import { type FormErrors, formErrorsOf } from "../form-errors.ts";
+import { dateTimeText, isoDateText } from "../format.ts";
+import { lang, pick } from "../i18n.ts";
+import { navigate } from "../navigation.ts";
+import { me } from "../session.ts";
+import { ct } from "./co-creation-messages.ts";
+
+/*
+ * Organising co-creation processes: the list and a create form (/samskabelse), and one process with its
+ * phases, sessions and registrations (/samskabelse/:processId). Administrators organise every process of their
+ * municipality; a council's secretary those linked to her council.
+ */
+
+/** The municipalities where the signed-in person organises: administrator or secretary there. */
+function organiserMunicipalities() {
+  const user = me();
+  if (!user) return [];
+  const ids = new Set(
+    user.grants
+      .filter((g) => g.role === "administrator" || g.role === "secretary")
+      .map((g) => g.municipalityId),
+  );
+  return user.municipalities.filter((m) => ids.has(m.id));
+}
+
+/** The councils a process may be linked to: all of a municipality one administers, else one's own. */
+function linkableCouncils(municipalityId: string) {
+  const user = me();
+  if (!user) return [];
+  const admin = user.municipalities.find((m) => m.id === municipalityId)?.canAdminister ?? false;
+  const own = new Set(user.grants.filter((g) => g.role === "secretary").map((g) => g.councilId));
+  return user.councils.filter((c) => c.municipalityId === municipalityId && (admin || own.has(c.id)));
+}
+
+export function CoCreationList() {
+  const municipalities = () => organiserMunicipalities();
+  const [lists] = createResource(
+    () => municipalities().map((m) => m.id),
+    (ids) => Promise.all(ids.map((municipalityId) => api.coCreation.list.query({ municipalityId }))),
+  );
+  return (
+    <>
+      <PageTitle text={ct("title")}>{ct("title")}</PageTitle>
+      <Show when={!lists.error} fallback={<LoadFailed error={lists.error} />}>
+        <Show when={lists()} fallback={<Loading />}>
+          {(all) => (
+            <Show when={all().flat().length > 0} fallback={<p>{ct("none")}</p>}>
+              <ul class="plain-list">
+                <For each={all().flat()}>
+                  {(p) => (
+                    <li class="card">
+                      <h2>
+                        <Link to={`/samskabelse/${p.id}`}>{p.title}</Link>
+                      </h2>
+                      <p>
+                        {ct("status")}: {pick(p.statusLabel)} ·{" "}
+                        {p.phase.current
+                          ? ct("currentPhase", { title: p.phase.current.title })
+                          : ct("noCurrentPhase")}
+                      </p>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Show>
+      </Show>
+      <Show when={municipalities().length > 0}>
+        <CreateProcess />
+      </Show>
+    </>
+  );
+}
+
+function CreateProcess() {
+  const [errors, setErrors] = createSignal<FormErrors | null>(null);
+  const [municipalityId, setMunicipalityId] = createSignal(organiserMunicipalities()[0]?.id ?? "");
+  const fields = ["title", "slug", "purpose", "audience", "area", "councilId"];
+  return (
+    <section aria-labelledby="create-process">
+      <h2 id="create-process">{ct("create")}</h2>
+      <ErrorSummary errors={errors()} />
+      <form
+        novalidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const v = formValues(e.currentTarget);
+          try {
+            const created = await api.coCreation.create.mutate({
+              municipalityId: municipalityId(),
+              title: v.title ?? "",
+              slug: optional(v.slug),
+              purpose: v.purpose ?? "",
+              audience: optional(v.audience),
+              area: optional(v.area),
+              councilId: optional(v.councilId),
+            });
+            setErrors(null);
+            announce(ct("saved"));
+            navigate(`/samskabelse/${created.id}`);
+          } catch (error) {
+            setErrors(formErrorsOf(error, lang(), fields));
+          }
+        }}
+      >
+        <Show when={organiserMunicipalities().length > 1}>
+          <div class="form-group">
+            <label class="form-label" for="f-municipality">
+              {ct("municipality")}
+            </label>
+            <select
+              id="f-municipality"
+              class="form-input"
+              onChange={(e) => setMunicipalityId(e.currentTarget.value)}
+            >
+              <For each={organiserMunicipalities()}>{(m) => <option value={m.id}>{m.name}</option>}</For>
+            </select>
+          </div>
+        </Show>
+        <Field name="title" label={ct("createTitle")} errors={errors()} required />
+        <Field name="slug" label={ct("slug")} hint={ct("slugHint")} errors={errors()} />
+        <Field name="purpose" label={ct("purpose")} errors={errors()} multiline required />
+        <Field name="audience" label={ct("audience")} errors={errors()} />
+        <Field name="area" label={ct("area")} errors={errors()} />
+        <Field
+          name="councilId"
+          label={ct("council")}
+          errors={errors()}
+          options={[
+            ...linkableCouncils(municipalityId()).map((c) => ({ value: c.id, label: c.name })),
+            ...((me()?.municipalities.find((m) => m.id === municipalityId())?.canAdminister ?? false)
+              ? [{ value: "", label: ct("noCouncil") }]
+              : []),
+          ]}
+        />
+        <button type="submit" class="button button-primary">
+          {ct("create")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+type View = Awaited<ReturnType<typeof api.coCreation.get.query>>;
+
+export function CoCreationProcess(props: { processId: string }) {
+  const [view, { refetch }] = createResource(
+    () => props.processId,
+    (processId) => api.coCreation.get.query({ processId }),
+  );
+  const [registrations, { refetch: refetchRegistrations }] = createResource(
+    () => props.processId,
+    (processId) => api.coCreation.registrations.query({ processId }),
+  );
+  const reload = async () => {
+    await Promise.all([refetch(), refetchRegistrations()]);
+  };
+  return (
+    <Show when={!view.error} fallback={<LoadFailed error={view.error} />}>
+      <Show when={view.latest} fallback={<Loading />}>
+        {(v) => (
+          <>
+            <PageTitle text={v().process.title}>{v().process.title}</PageTitle>
+            <Header view={v()} reload={reload} />
+            <Phases view={v()} reload={reload} />
+            <Sessions view={v()} reload={reload} />
+            <Registrations
+              processId={props.processId}
+              slug={v().process.slug}
+              rows={registrations.latest ?? []}
+              reload={reload}
+            />
+          </>
+        )}
+      </Show>
+    </Show>
+  );
+}
+
+function Header(props: { view: View; reload: () => Promise<unknown> }) {
+  const p = () => props.view.process;
+  const [error, setError] = createSignal<FormErrors | null>(null);
+  const municipality = () => me()?.municipalities.find((m) => m.id === p().municipalityId);
+  const label = (s: string) =>
+    s === "published" ? (p().status === "archived" ? ct("reopen") : ct("publish")) : ct("archive");
+  return (
+    <>
+      <p>
+        {ct("status")}: <strong>{pick(p().statusLabel)}</strong> ·{" "}
+        {props.view.phase.current
+          ? ct("currentPhase", { title: props.view.phase.current.title })
+          : ct("noCurrentPhase")}
+      </p>
+      <ErrorSummary errors={error()} />
+      <div class="button-row">
+        <For each={props.view.nextStatuses}>
+          {(status) => (
+            <button
+              type="button"
+              class="button button-secondary"
+              onClick={async () => {
+                try {
+                  await api.coCreation.setStatus.mutate({ processId: p().id, status });
+                  setError(null);
+                  announce(ct("saved"));
+                  await props.reload();
+                } catch (e) {
+                  setError(formErrorsOf(e, lang()));
+                }
+              }}
+            >
+              {label(status)}
+            </button>
+          )}
+        </For>
+        <Show when={p().status !== "draft" && municipality()}>
+          {(m) => (
+            <a class="button button-link" href={`/kommuner/${m().slug}/samskabelse/${p().slug}`}>
+              {ct("publicPage")}
+            </a>
+          )}
+        </Show>
+        <Link to={`/samskabelse/${p().id}/afstemning`}>{ct("vote")}</Link>
+      </div>
+    </>
+  );
+}
+
+function Phases(props: { view: View; reload: () => Promise<unknown> }) {
+  const [errors, setErrors] = createSignal<FormErrors | null>(null);
+  return (
+    <section aria-labelledby="phases">
+      <h2 id="phases">{ct("phases")}</h2>
+      <Show when={props.view.phases.length > 0} fallback={<p>{ct("noPhases")}</p>}>
+        <ol>
+          <For each={props.view.phases}>
+            {(phase) => (
+              <li aria-current={props.view.phase.current?.id === phase.id ? "step" : undefined}>
+                <strong>{phase.title}</strong> ({pick(phaseKindLabels[phase.kind])}),{" "}
+                {isoDateText(phase.startsOn)} – {isoDateText(phase.endsOn)}
+                <Show when={props.view.phase.current?.id === phase.id}>
+                  {" "}
+                  <strong>({ct("now")})</strong>
+                </Show>{" "}
+                <button
+                  type="button"
+                  class="button button-link"
+                  onClick={async () => {
+                    await api.coCreation.removePhase.mutate({ phaseId: phase.id });
+                    announce(ct("saved"));
+                    await props.reload();
+                  }}
+                >
+                  {ct("removePhase", { title: phase.title })}
+                </button>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+      <details>
+        <summary>{ct("addPhase")}</summary>
+        <ErrorSummary errors={errors()} />
+        <form
+          novalidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const form = e.currentTarget;
+            const v = formValues(form);
+            try {
+              await api.coCreation.addPhase.mutate({
+                processId: props.view.process.id,
+                kind: (v.kind ?? "other") as (typeof phaseKinds)[number],
+                title: v.phaseTitle ?? "",
+                startsOn: v.startsOn ?? "",
+                endsOn: v.endsOn ?? "",
+              });
+              setErrors(null);
+              form.reset();
+              announce(ct("saved"));
+              await props.reload();
+            } catch (error) {
+              const found = formErrorsOf(error, lang(), ["kind", "title", "startsOn", "endsOn"]);
+              setErrors({
+                ...found,
+                errors: found.errors.map((x) => ({
+                  ...x,
+                  field: x.field === "title" ? "phaseTitle" : x.field,
+                })),
+              });
+            }
+          }}
+        >
+          <Field
+            name="kind"
+            label={ct("phaseKind")}
+            errors={errors()}
+            options={phaseKinds.map((k) => ({ value: k, label: pick(phaseKindLabels[k]) }))}
+          />
+          <Field name="phaseTitle" label={ct("phaseTitle")} errors={errors()} required />
+          <Field name="startsOn" label={ct("startsOn")} errors={errors()} required />
+          <Field name="endsOn" label={ct("endsOn")} errors={errors()} required />
+          <button type="submit" class="button button-primary">
+            {ct("addPhase")}
+          </button>
+        </form>
+      </details>
+    </section>
+  );
+}
+
+const sessionFieldNames = [
+  "title",
+  "description",
+  "date",
+  "startTime",
+  "endTime",
+  "place",
+  "address",
+  "accessibilityNote",
+  "capacity",
+  "registrationDeadlineOn",
+];
+
+function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
+  const [errors, setErrors] = createSignal<FormErrors | null>(null);
+  return (
+    <section aria-labelledby="sessions">
+      <h2 id="sessions">{ct("sessions")}</h2>
+      <Show when={props.view.sessions.length > 0} fallback={<p>{ct("noSessions")}</p>}>
+        <ul class="plain-list">
+          <For each={props.view.sessions}>
+            {(s) => (
+              <li class="card">
+                <h3>
+                  <Show when={s.cancelledAt}>{ct("cancelled")}: </Show>
+                  {s.title}
+                </h3>
+                <p>
+                  {dateTimeText(s.startsAt)} · {s.place}
+                </p>
+                <p>
+                  {s.capacity === null
+                    ? ct("counts", { confirmed: s.confirmed, waiting: s.waiting })
+                    : ct("capacityOf", { confirmed: s.confirmed, capacity: s.capacity, waiting: s.waiting })}
+                </p>
+                <p class="meta">
+                  {accessibilityFacts
+                    .filter((f) => s[f])
+                    .map((f) => pick(accessibilityQuestions[f]))
+                    .join(" · ")}
+                </p>
+                <Show when={!s.cancelledAt}>
+                  <button
+                    type="button"
+                    class="button button-secondary"
+                    onClick={async () => {
+                      await api.coCreation.cancelSession.mutate({ sessionId: s.id });
+                      announce(ct("saved"));
+                      await props.reload();
+                    }}
+                  >
+                    {ct("cancelSession", { title: s.title })}
+                  </button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <details>
+        <summary>{ct("addSession")}</summary>
+        <ErrorSummary errors={errors()} />
+        <form
+          novalidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const form = e.currentTarget;
+            const v = formValues(form);
+            const capacity = optional(v.capacity);
+            try {
+              await api.coCreation.addSession.mutate({
+                processId: props.view.process.id,
+                title: v.title ?? "",
+                description: optional(v.description),
+                date: v.date ?? "",
+                startTime: v.startTime ?? "",
+                endTime: optional(v.endTime),
+                place: v.place ?? "",
+                address: optional(v.address),
+                stepFree: checked(form, "stepFree"),
+                hearingLoop: checked(form, "hearingLoop"),
+                signLanguageOnRequest: checked(form, "signLanguageOnRequest"),
+                childcare: checked(form, "childcare"),
+                accessibilityNote: optional(v.accessibilityNote),
+                capacity: capacity === undefined ? undefined : Number(capacity),
+                registrationDeadlineOn: optional(v.registrationDeadlineOn),
+                waitingList: checked(form, "waitingList"),
+              });
+              setErrors(null);
+              form.reset();
+              announce(ct("saved"));
+              await props.reload();
+            } catch (error) {
+              setErrors(formErrorsOf(error, lang(), sessionFieldNames));
+            }
+          }}
+        >
+          <Field name="title" label={ct("sessionTitle")} errors={errors()} required />
+          <Field name="description" label={ct("description")} errors={errors()} multiline />
+          <Field name="date" label={ct("date")} errors={errors()} required />
+          <Field name="startTime" label={ct("startTime")} errors={errors()} required />
+          <Field name="endTime" label={ct("endTime")} errors={errors()} />
+          <Field name="place" label={ct("place")} errors={errors()} required />
+          <Field name="address" label={ct("address")} errors={errors()} />
+          <fieldset class="form-fieldset">
+            <legend class="form-legend">{ct("accessibility")}</legend>
+            <For each={accessibilityFacts}>
+              {(f) => <Checkbox name={f} label={pick(accessibilityQuestions[f])} />}
+            </For>
+          </fieldset>
+          <Field name="accessibilityNote" label={ct("accessibilityNote")} errors={errors()} />
+          <Field name="capacity" label={ct("capacity")} errors={errors()} type="number" />
+          <Field name="registrationDeadlineOn" label={ct("deadlineOn")} errors={errors()} />
+          <Checkbox name="waitingList" label={ct("waitingList")} checked />
+          <button type="submit" class="button button-primary">
+            {ct("addSession")}
+          </button>
+        </form>
+      </details>
+    </section>
+  );
+}
+
+type Registration = Awaited<ReturnType<typeof api.coCreation.registrations.query>>[number];
+
+function Registrations(props: {
+  processId: string;
+  slug: string;
+  rows: Registration[];
+  reload: () => Promise<unknown>;
+}) {
+  const download = async () => {
+    const { filename, csv } = await api.coCreation.registrationsCsv.query({ processId: props.processId });
+    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = filename;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <section aria-labelledby="registrations">
+      <h2 id="registrations">{ct("registrations")}</h2>
+      <p>{ct("needsNote")}</p>
+      <Show when={props.rows.length > 0} fallback={<p>{ct("noRegistrations")}</p>}>
+        <p>
+          <button type="button" class="button button-secondary" onClick={download}>
+            {ct("downloadCsv")}
+          </button>
+        </p>
+        <div class="table-wrap">
+          <table class="table">
+            <caption class="visually-hidden">{ct("registrations")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ct("colSession")}</th>
+                <th scope="col">{ct("colName")}</th>
+                <th scope="col">{ct("colEmail")}</th>
+                <th scope="col">{ct("colStatus")}</th>
+                <th scope="col">{ct("colNeeds")}</th>
+                <th scope="col">{ct("colAction")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={props.rows}>
+                {(r) => (
+                  <tr>
+                    <td>{r.sessionTitle}</td>
+                    <td>{r.name}</td>
+                    <td>{r.email}</td>
+                    <td>{pick(registrationStatusLabels[r.status])}</td>
+                    <td>{r.needs ?? ""}</td>
+                    <td>
+                      <Show when={r.status !== "cancelled"}>
+                        <button
+                          type="button"
+                          class="button button-link"
+                          onClick={async () => {
+                            const result = await api.coCreation.cancelRegistration.mutate({
+                              registrationId: r.id,
+                            });
+                            announce(
+                              result.promoted.length
+                                ? ct("promoted", { names: result.promoted.join(", ") })
+                                : ct("saved"),
+                            );
+                            await props.reload();
+                          }}
+                        >
+                          {ct("cancelRegistration", { name: r.name })}
+                        </button>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+    </section>
+  );
+}
