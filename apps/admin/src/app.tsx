@@ -21,6 +21,9 @@ const AuditView = lazy(() => import("./views/audit.tsx"));
 const ChatChannelsView = lazy(() => import("./views/chat-channels.tsx"));
 const PolicyEditor = lazy(() => import("./views/policy.tsx"));
 const PartnershipsView = lazy(() => import("./views/partnerships.tsx"));
+const CoCreationVoteView = lazy(() =>
+  import("./views/co-creation-vote.tsx").then((m) => ({ default: m.CoCreationVote })),
+);
 const CoCreationList = lazy(() =>
   import("./views/co-creation.tsx").then((m) => ({ default: m.CoCreationList })),
 );
@@ -188,6 +191,9 @@ export function App() {
                   </Match>
                   <Match when={route().name === "partnerships"}>
                     <PartnershipsView />
+                  </Match>
+                  <Match when={route().name === "coCreationVote"}>
+                    <CoCreationVoteView processId={p("processId")} />
                   </Match>
                   <Match when={route().name === "coCreation"}>
                     <CoCreationList />

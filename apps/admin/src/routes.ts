@@ -20,6 +20,7 @@ export type RouteName =
   | "chatChannels"
   | "audit"
   | "partnerships"
+  | "coCreationVote"
   | "evaluations"
   | "evaluation"
   | "evaluationReport"
@@ -40,6 +41,7 @@ export const routes: [RouteName, string][] = [
   ["audit", "/log"],
   ["policy", "/raad/:councilId/handicappolitik"],
   ["partnerships", "/partnerskaber"],
+  ["coCreationVote", "/samskabelse/:processId/afstemning"],
   ["coCreation", "/samskabelse"],
   ["coCreationProcess", "/samskabelse/:processId"],
   ["evaluations", "/evalueringer"],

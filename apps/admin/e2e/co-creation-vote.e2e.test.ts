@@ -1,0 +1,79 @@
+import { demoCoCreation, demoVotes } from "@samraad/db/demo";
+import { findMunicipality, findPublicVoteProcessBySlug } from "@samraad/db/queries";
+import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
+import { startTestServer } from "@samraad/server/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { announcedAfter, signInAs } from "./helpers.ts";
+
+/*
+ * The secretary of Brønderslev's Handicapråd organises the open demo vote: publishes the pending idea,
+ * makes a batch of ballot codes and downloads the printable sheet, then closes the vote and sees the result.
+ * The screen passes axe in each state.
+ */
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let votePath = "";
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const m = await findMunicipality(server.db, { slug: demoCoCreation.broenderslev.municipality });
+  const p = m ? await findPublicVoteProcessBySlug(server.db, m.id, demoCoCreation.broenderslev.slug) : null;
+  if (!p) throw new Error("no demo process");
+  votePath = `/admin/samskabelse/${p.id}/afstemning`;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("organising a citizen-run budget in the admin app", () => {
+  it("moderates an idea, prints codes, closes the vote and shows the result, axe-clean throughout", async () => {
+    const page = await browser.context.newPage();
+    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    await page.goto(`${server.url}${votePath}`);
+    await page.getByRole("heading", { level: 1, name: /^Forslag og afstemning/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The pending idea becomes public.
+    const pending = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: demoVotes.broenderslev.pendingIdea }) });
+    await expect.poll(() => pending.locator(".tag").textContent()).toBe("Afventer");
+    await announcedAfter(page, "Offentliggjort", () =>
+      pending.getByRole("button", { name: `Offentliggør ${demoVotes.broenderslev.pendingIdea}` }).click(),
+    );
+    await expect.poll(() => pending.locator(".tag").textContent()).toBe("Offentliggjort");
+
+    // A new batch of 24 codes, and its printable sheet.
+    await page.getByLabel("Antal nye koder").fill("24");
+    await announcedAfter(page, "Stemmekoderne er lavet", () =>
+      page.getByRole("button", { name: "Lav stemmekoder" }).click(),
+    );
+    await expect
+      .poll(() =>
+        page
+          .getByRole("row")
+          .filter({ hasText: /^2\s*24\s*0/ })
+          .count(),
+      )
+      .toBe(1);
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Hent PDF til print (Bunke 2)" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`stemmekoder-${demoCoCreation.broenderslev.slug}-bunke-2.pdf`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // While open there are no totals; closing shows the result and the publish button.
+    await expect
+      .poll(() => page.getByText("Stemmetallene vises først, når afstemningen er lukket.").count())
+      .toBe(1);
+    await announcedAfter(page, "Afstemningen er lukket", () =>
+      page.getByRole("button", { name: "Luk afstemningen nu" }).click(),
+    );
+    await page.getByRole("heading", { level: 3, name: "Resultat" }).waitFor();
+    await page.getByRole("button", { name: "Offentliggør resultatet" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  }, 120_000);
+});
