@@ -520,6 +520,37 @@ describe("editing and removing people and tasks", () => {
     expect((await adminView()).agreement.effectiveAt).not.toBeNull();
   });
 
+  it("a new signatory named after signing leaves the agreement in force; an old contact cannot become one", async () => {
+    const view = await adminView();
+    const forening = view.partners.find((p) => p.kind === "organisation");
+    if (!forening || !view.agreement.effectiveAt) throw new Error("demo agreement not in force");
+    await f.as(partner).partnerships.addPerson({
+      partnershipId: demoId,
+      partnerId: forening.id,
+      name: "Ny Formand",
+      capacity: "Formand",
+      signatory: true,
+    });
+    const after = await adminView();
+    expect(after.status).toBe("in_force");
+    expect(after.agreement.effectiveAt).toEqual(view.agreement.effectiveAt);
+    expect(after.agreement.missing).toEqual([]);
+    const lise = await demoPerson("Lise Holm");
+    const before = await stored();
+    const refused = await failure(() =>
+      f.as(f.principals.adminRanders).partnerships.updatePerson({
+        partnershipId: demoId,
+        personId: lise.id,
+        name: "Lise Holm",
+        capacity: "Familiekonsulent",
+        contact: true,
+        signatory: true,
+      }),
+    );
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", rule: "partnership.signing_started" });
+    expect(await stored()).toEqual(before);
+  });
+
   it("bad input gives field errors and changes nothing", async () => {
     const pia = await demoPerson("Pia Partner");
     const person = await failure(() =>
@@ -630,7 +661,7 @@ describe("terminating at the yearly evaluation", () => {
         ),
       ).toBe("NOT_FOUND");
       const before = await upcomingDeadlinesFor(f.db, { municipalityId: f.randers.id }, evaluationDay);
-      expect(before.some((d) => d.target.id === demoId)).toBe(true);
+      expect(before.some((d) => d.target.id === demoId && d.kind.startsWith("partnership_"))).toBe(true);
       const done = await f.as(partner).partnerships.terminate({
         partnershipId: demoId,
         partnerId: forening.id,
@@ -645,7 +676,10 @@ describe("terminating at the yearly evaluation", () => {
         reason: "Foreningen har ikke frivillige til næste år",
       });
       const deadlines = await upcomingDeadlinesFor(f.db, { municipalityId: f.randers.id }, evaluationDay);
-      expect(deadlines.filter((d) => d.target.id === demoId)).toEqual([]);
+      // Its own deadlines (tasks, evaluation, end date, amendments) stop; an evaluation's reminders are its own.
+      expect(deadlines.filter((d) => d.target.id === demoId && d.kind.startsWith("partnership_"))).toEqual(
+        [],
+      );
       const [entry] = await f.db.select().from(auditLog).where(eq(auditLog.action, "partnership.terminate"));
       expect(entry?.actorName).toBe("Pia Partner");
       const again = await failure(() =>

@@ -24,6 +24,7 @@ import {
   agreementSectionDefinitions,
   amendmentSchema,
   answersSchema,
+  canBecomeSignatory,
   canEditText,
   canSetNextEvaluation,
   canStopBeingSignatory,
@@ -517,6 +518,9 @@ export const partnershipsRouter = router({
     const { person, partner, model } = await managedPerson(ctx, access, input.personId);
     if (person.signatory && !input.signatory) {
       unwrap(canStopBeingSignatory(person.id, [model.agreement, ...model.amendments]));
+    }
+    if (!person.signatory && input.signatory) {
+      unwrap(canBecomeSignatory([model.agreement, ...model.amendments]));
     }
     const email = input.email ?? null;
     const emailChanged = (email ?? "").toLowerCase() !== (person.email ?? "").toLowerCase();

@@ -440,6 +440,7 @@ export function partnershipModel(loaded: LoadedPartnership): {
           name: x.name,
           capacity: x.capacity ?? "",
           userId: x.userId,
+          namedAt: x.createdAt,
         })),
     };
   });

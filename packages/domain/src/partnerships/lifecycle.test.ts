@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { agreement, amendment, forening, kommune, partners, signature } from "./fixtures.test-helpers.ts";
 import {
+  canBecomeSignatory,
   canStopBeingSignatory,
   type Lifecycle,
   mayActFor,
@@ -108,6 +109,14 @@ describe("terminating at the yearly evaluation", () => {
     expect(terminateAtEvaluation(inForce(), admin, atEvaluation).ok).toBe(true);
     expect(mayActFor(forening, "u-admin", () => true)).toBe(false);
     expect(mayActFor(kommune, "u-dorthe", noAdmin)).toBe(true);
+  });
+});
+
+describe("making an existing person a signatory", () => {
+  it("is allowed before anyone signed, refused after (a new person is added instead)", () => {
+    expect(canBecomeSignatory([agreement(), amendment(1, { task: "x" })]).ok).toBe(true);
+    const refused = canBecomeSignatory([agreement([signature("s-direktor", signedOn)])]);
+    expect(refused.ok ? null : refused.error.code).toBe("partnership.signing_started");
   });
 });
 

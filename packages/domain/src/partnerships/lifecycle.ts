@@ -158,6 +158,22 @@ export function canStopBeingSignatory(
   return ok(true);
 }
 
+/**
+ * A signatory counts from when they were named (a new person's record). An existing contact made a signatory
+ * after signing began would count from when they were first recorded and unsettle signed documents, so they
+ * are added as a new person instead.
+ */
+export function canBecomeSignatory(documents: { signatures: Signature[] }[]): Result<true> {
+  if (documents.some((d) => d.signatures.length > 0)) {
+    return fail(
+      "partnership.signing_started",
+      "Der er allerede underskrevet. Tilføj den nye underskriver som en ny person",
+      "Signing has already begun. Add the new signatory as a new person",
+    );
+  }
+  return ok(true);
+}
+
 /** What the public page shows: purpose, partners and what is offered — never budget, contacts or drafts. */
 export type PublicPartnership = {
   id: string;

@@ -19,6 +19,11 @@ export type Signatory = {
   name: string;
   capacity: string;
   userId: string | null;
+  /**
+   * When the partner named them. A signatory named after a document took effect is not required for it (a new
+   * chair signs later amendments; the agreement stays in force). Omitted: named from the start.
+   */
+  namedAt?: Date;
 };
 
 export type ContactPerson = {

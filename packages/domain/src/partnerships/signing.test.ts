@@ -143,3 +143,47 @@ describe("the text in force on a date", () => {
     );
   });
 });
+
+describe("a signatory named after a document took effect", () => {
+  const withNewChair = (namedAt: Date) =>
+    partners.map((p) =>
+      p.id === "p-forening"
+        ? {
+            ...p,
+            signatories: [
+              ...p.signatories,
+              {
+                id: "s-ny",
+                partnerId: p.id,
+                name: "Nina Ny",
+                capacity: "Formand",
+                userId: "u-nina",
+                namedAt,
+              },
+            ],
+          }
+        : p,
+    );
+
+  it("does not undo what was in force; a document still being signed waits for them", () => {
+    const doc = agreement(allSigned(2));
+    const later = withNewChair(jan(10));
+    expect(effectiveAt(doc, later)).toEqual(jan(4));
+    expect(missingSignatories(doc, later)).toEqual([]);
+    expect(textInForce(doc, [], later, jan(20))?.sections.task).toBe("Forældrekursus");
+    // Named before the last signature: the agreement waits for them too.
+    const early = withNewChair(jan(3));
+    expect(effectiveAt(doc, early)).toBeNull();
+    expect(missingSignatories(doc, early).map((s) => s.name)).toEqual(["Nina Ny"]);
+  });
+
+  it("property: whenever named after the last signature, the moment of effect is unchanged", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), (daysAfter) => {
+        const doc = agreement(allSigned(2));
+        const namedAt = new Date(jan(4).getTime() + daysAfter * 86_400_000 + 1);
+        expect(effectiveAt(doc, withNewChair(namedAt))).toEqual(effectiveAt(doc, partners));
+      }),
+    );
+  });
+});

@@ -9,21 +9,44 @@ function validSignatures(doc: Signed, partners: Partner[]): Signature[] {
   return doc.signatures.filter((s) => named.has(`${s.partnerId}:${s.signatoryId}`));
 }
 
-/** Who still has to sign: every named signatory of every partner. A partner without signatories blocks. */
-export function missingSignatories(doc: Signed, partners: Partner[]): Signatory[] {
-  const signed = new Set(validSignatures(doc, partners).map((s) => s.signatoryId));
-  return partners.flatMap((p) => p.signatories.filter((s) => !signed.has(s.id)));
+/**
+ * The signatories a document needs at moment `t`: those named by then, and anyone who had signed by then (they
+ * were evidently named). Someone named later is not needed for what already took effect.
+ */
+function requiredAt(doc: Signed, partners: Partner[], t: number): Signatory[][] {
+  const signedBy = new Set(
+    validSignatures(doc, partners)
+      .filter((s) => s.signedAt.getTime() <= t)
+      .map((s) => s.signatoryId),
+  );
+  return partners.map((p) =>
+    p.signatories.filter((s) => !s.namedAt || s.namedAt.getTime() <= t || signedBy.has(s.id)),
+  );
 }
 
 /**
- * The moment a document (agreement or amendment) took effect: when the last required signature was made.
- * Null while anyone is missing — an unsigned document is a draft, however long it waits.
+ * The moment a document (agreement or amendment) took effect: the first signature at which every signatory
+ * named by then, of every partner, had signed. Null while anyone is missing — an unsigned document is a draft,
+ * however long it waits. A partner without signatories blocks.
  */
 export function effectiveAt(doc: Signed, partners: Partner[]): Date | null {
-  if (partners.length === 0 || partners.some((p) => p.signatories.length === 0)) return null;
-  if (missingSignatories(doc, partners).length > 0) return null;
-  const times = validSignatures(doc, partners).map((s) => s.signedAt.getTime());
-  return new Date(Math.max(...times));
+  if (partners.length === 0) return null;
+  const valid = validSignatures(doc, partners);
+  const times = [...new Set(valid.map((s) => s.signedAt.getTime()))].sort((a, b) => a - b);
+  for (const t of times) {
+    const required = requiredAt(doc, partners, t);
+    if (required.some((r) => r.length === 0)) continue;
+    const signed = new Set(valid.filter((s) => s.signedAt.getTime() <= t).map((s) => s.signatoryId));
+    if (required.flat().every((s) => signed.has(s.id))) return new Date(t);
+  }
+  return null;
+}
+
+/** Who still has to sign: nobody once the document took effect; otherwise every named signatory not signed. */
+export function missingSignatories(doc: Signed, partners: Partner[]): Signatory[] {
+  if (effectiveAt(doc, partners)) return [];
+  const signed = new Set(validSignatures(doc, partners).map((s) => s.signatoryId));
+  return partners.flatMap((p) => p.signatories.filter((s) => !signed.has(s.id)));
 }
 
 /**
