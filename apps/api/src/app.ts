@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { mountAdmin } from "./admin.ts";
 import { mountAttachments } from "./attachments.ts";
 import type { Auth } from "./auth.ts";
+import { mountEvaluationExport } from "./evaluation-docx.ts";
 import { mountPartnershipExport } from "./partnership-docx.ts";
 import { mountPartnershipInvitations } from "./partnership-invitations.ts";
 import { requestPrincipal } from "./principals.ts";
@@ -68,6 +69,7 @@ export function createApp({ db, kind, auth, publicUrl, now = () => new Date(), c
 
   mountAttachments(app, { db, principalOf });
   mountPartnershipExport(app, { db, now, principalOf });
+  mountEvaluationExport(app, { db, now, principalOf });
   mountPartnershipInvitations(app, { db, auth, now, publicUrl, principalOf });
   mountAdmin(app);
 

@@ -140,6 +140,10 @@ const m = {
   publicPage: { da: "Se den offentlige side", en: "See the public page" },
   report: { da: "Evalueringsrapport", en: "Evaluation report" },
   openReport: { da: "Åbn rapporten", en: "Open the report" },
+  docx: {
+    da: "Hent rapporten som Word-dokument (DOCX)",
+    en: "Download the report as a Word document (DOCX)",
+  },
   print: { da: "Udskriv", en: "Print" },
   back: { da: "Tilbage til evalueringen", en: "Back to the evaluation" },
   subjectTypes: {
@@ -891,6 +895,9 @@ function EvaluationPage(props: { v: View; set: (v: View) => void; reload: () => 
       <p>
         <Link to={`/evalueringer/${v().id}/rapport`}>{say("openReport")}</Link>
       </p>
+      <p>
+        <a href={`/api/evaluations/${encodeURIComponent(v().id)}/rapport.docx`}>{say("docx")}</a>
+      </p>
     </>
   );
 }
@@ -930,6 +937,7 @@ export function EvaluationReport(props: { evaluationId: string }) {
               <button type="button" class="button button-secondary" onClick={() => window.print()}>
                 {say("print")}
               </button>{" "}
+              <a href={`/api/evaluations/${encodeURIComponent(v().id)}/rapport.docx`}>{say("docx")}</a>{" "}
               <Link to={`/evalueringer/${v().id}`}>{say("back")}</Link>
             </p>
           </article>
