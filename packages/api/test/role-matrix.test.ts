@@ -82,6 +82,33 @@ const demoCoCreationProcess = async (fx: Fixture) => {
   return p.id;
 };
 
+/** A process of Brønderslev's Handicapråd with a vote that opened yesterday (and, if asked, is closed). */
+const coCreationVoteOf = async (fx: Fixture, closed = false) => {
+  const processId = await coCreationProcess(fx);
+  const day = (n: number) =>
+    new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date(Date.now() + n * 86_400_000));
+  const admin = fx.as(fx.principals.adminBroenderslev).coCreationVotes;
+  const { voteId } = await admin.setup({
+    processId,
+    vote: {
+      title: "Matrixafstemning",
+      area: "Brønderslev",
+      budgetKroner: 10_000,
+      allocation: "knapsack",
+      maxChoices: 1,
+      residenceRequired: false,
+      allowRevote: false,
+      opensOn: day(-1),
+      opensAtTime: "08:00",
+      closesOn: day(1),
+      closesAtTime: "20:00",
+    },
+    options: [],
+  });
+  if (closed) await admin.close({ voteId });
+  return voteId;
+};
+
 const meetingWith = (fx: Fixture, status: string) => {
   const meeting = fx.meetings.find((m) => m.status === status);
   if (!meeting) throw new Error(`no ${status} meeting in the demo`);
@@ -507,6 +534,82 @@ const matrix: Entry[] = [
     allowed: ["adminBroenderslev"],
     setup: (fx) => evaluation(fx),
     call: (_fx, as, evaluationId) => as.evaluations.setPublished({ evaluationId, published: false }),
+  },
+  {
+    name: "coCreationVotes.overview",
+    allowed: editors,
+    setup: demoCoCreationProcess,
+    call: (_fx, as, processId) => as.coCreationVotes.overview({ processId }),
+  },
+  {
+    name: "coCreationVotes.addIdea",
+    allowed: editors,
+    setup: demoCoCreationProcess,
+    call: (_fx, as, processId) =>
+      as.coCreationVotes.addIdea({ processId, idea: { title: "Matrixforslag", description: "Fra et idémøde" } }),
+  },
+  {
+    name: "coCreationVotes.moderateIdea",
+    allowed: editors,
+    setup: async (fx) => {
+      const processId = await demoCoCreationProcess(fx);
+      const { ideaId } = await fx
+        .as(fx.principals.adminBroenderslev)
+        .coCreationVotes.addIdea({ processId, idea: { title: "Til moderation", description: "Afventer" } });
+      return ideaId;
+    },
+    call: (_fx, as, ideaId) => as.coCreationVotes.moderateIdea({ ideaId, moderation: { decision: "publish" } }),
+  },
+  {
+    name: "coCreationVotes.setup",
+    allowed: editors,
+    setup: coCreationProcess,
+    call: (_fx, as, processId) =>
+      as.coCreationVotes.setup({
+        processId,
+        vote: {
+          title: "Afstemning",
+          area: "Brønderslev",
+          budgetKroner: 10_000,
+          allocation: "knapsack",
+          maxChoices: 1,
+          residenceRequired: true,
+          allowRevote: false,
+          opensOn: "2030-01-01",
+          opensAtTime: "08:00",
+          closesOn: "2030-01-02",
+          closesAtTime: "20:00",
+        },
+        options: [],
+      }),
+  },
+  {
+    name: "coCreationVotes.generateCodes",
+    allowed: editors,
+    setup: (fx) => coCreationVoteOf(fx),
+    call: (_fx, as, voteId) => as.coCreationVotes.generateCodes({ voteId, count: 3 }),
+  },
+  {
+    name: "coCreationVotes.codeSheet",
+    allowed: editors,
+    setup: async (fx) => {
+      const voteId = await coCreationVoteOf(fx);
+      await fx.as(fx.principals.adminBroenderslev).coCreationVotes.generateCodes({ voteId, count: 2 });
+      return voteId;
+    },
+    call: (_fx, as, voteId) => as.coCreationVotes.codeSheet({ voteId, batch: 1, origin: "https://samraad.test" }),
+  },
+  {
+    name: "coCreationVotes.close",
+    allowed: editors,
+    setup: (fx) => coCreationVoteOf(fx),
+    call: (_fx, as, voteId) => as.coCreationVotes.close({ voteId }),
+  },
+  {
+    name: "coCreationVotes.publishResults",
+    allowed: editors,
+    setup: (fx) => coCreationVoteOf(fx, true),
+    call: (_fx, as, voteId) => as.coCreationVotes.publishResults({ voteId }),
   },
 ];
 
