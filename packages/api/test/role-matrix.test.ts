@@ -86,7 +86,9 @@ const demoCoCreationProcess = async (fx: Fixture) => {
 const coCreationVoteOf = async (fx: Fixture, closed = false) => {
   const processId = await coCreationProcess(fx);
   const day = (n: number) =>
-    new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date(Date.now() + n * 86_400_000));
+    new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(
+      new Date(Date.now() + n * 86_400_000),
+    );
   const admin = fx.as(fx.principals.adminBroenderslev).coCreationVotes;
   const { voteId } = await admin.setup({
     processId,
@@ -546,7 +548,10 @@ const matrix: Entry[] = [
     allowed: editors,
     setup: demoCoCreationProcess,
     call: (_fx, as, processId) =>
-      as.coCreationVotes.addIdea({ processId, idea: { title: "Matrixforslag", description: "Fra et idémøde" } }),
+      as.coCreationVotes.addIdea({
+        processId,
+        idea: { title: "Matrixforslag", description: "Fra et idémøde" },
+      }),
   },
   {
     name: "coCreationVotes.moderateIdea",
@@ -558,7 +563,8 @@ const matrix: Entry[] = [
         .coCreationVotes.addIdea({ processId, idea: { title: "Til moderation", description: "Afventer" } });
       return ideaId;
     },
-    call: (_fx, as, ideaId) => as.coCreationVotes.moderateIdea({ ideaId, moderation: { decision: "publish" } }),
+    call: (_fx, as, ideaId) =>
+      as.coCreationVotes.moderateIdea({ ideaId, moderation: { decision: "publish" } }),
   },
   {
     name: "coCreationVotes.setup",
@@ -597,7 +603,8 @@ const matrix: Entry[] = [
       await fx.as(fx.principals.adminBroenderslev).coCreationVotes.generateCodes({ voteId, count: 2 });
       return voteId;
     },
-    call: (_fx, as, voteId) => as.coCreationVotes.codeSheet({ voteId, batch: 1, origin: "https://samraad.test" }),
+    call: (_fx, as, voteId) =>
+      as.coCreationVotes.codeSheet({ voteId, batch: 1, origin: "https://samraad.test" }),
   },
   {
     name: "coCreationVotes.close",
