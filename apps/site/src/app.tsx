@@ -37,7 +37,7 @@ import { AccessibilityPage } from "./pages/accessibility.tsx";
 import { mountCoCreationPages, ProcessSearchHits } from "./pages/co-creation/process.tsx";
 import { mountCoCreationVotePages } from "./pages/co-creation/vote.tsx";
 import { CouncilPage } from "./pages/council.tsx";
-import { mountEvaluationPages } from "./pages/evaluations.tsx";
+import { evaluationLinksFor, mountEvaluationPages } from "./pages/evaluations.tsx";
 import { FrontPage } from "./pages/front.tsx";
 import { HearingPage } from "./pages/hearing.tsx";
 import { MeetingPage, meetingHeading } from "./pages/meeting.tsx";
@@ -254,7 +254,15 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
   // Before the council route: "handicappolitik" would otherwise be read as a council's slug.
   mountPolicyPages(site, { db, render, notFound, ctxOf, home });
   mountPartnershipPages(site, { db, render, notFound, ctxOf, home });
-  mountCoCreationPages(site, { db, render, notFound, ctxOf, home, host });
+  mountCoCreationPages(site, {
+    db,
+    render,
+    notFound,
+    ctxOf,
+    home,
+    host,
+    processExtras: (ctx, process, municipality) => evaluationLinksFor(db, ctx, municipality.id, [process.id]),
+  });
   mountCoCreationVotePages(site, { db, render, notFound, ctxOf, home });
   mountEvaluationPages(site, { db, render, notFound, ctxOf, home });
 

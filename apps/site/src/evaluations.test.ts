@@ -121,6 +121,19 @@ describe("published results", () => {
     expect(words(page.text)).toContain("Did you feel heard?");
   });
 
+  it("are linked from the policy's and the process's public pages, and only when published", async () => {
+    const policy = await env.get("/kommuner/favrskov/handicappolitik");
+    expect(policy.text).toContain(`href="/evalueringer/${policyFollowUpId}"`);
+    const process = await env.get("/kommuner/odense/samskabelse/bolbro-bestemmer");
+    expect(process.text).toContain(`href="/evalueringer/${bolbroId}"`);
+    const partnerships = await env.get("/kommuner/randers/partnerskaber");
+    const partnershipPath = partnerships.text.match(/href="(\/partnerskaber\/[0-9a-f-]{36})"/)?.[1];
+    const partnership = await env.get(partnershipPath ?? "/partnerskaber/none");
+    expect(partnership.status).toBe(200);
+    expect(partnership.text).not.toContain(yearlyId);
+    expect(partnership.text).not.toContain('data-testid="evaluation-links"');
+  });
+
   it("never show an evaluation that is still collecting or not published", async () => {
     expect((await env.get(`/evalueringer/${yearlyId}`)).status).toBe(404);
     expect((await env.get("/evalueringer/not-a-uuid")).status).toBe(404);

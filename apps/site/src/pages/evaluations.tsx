@@ -10,6 +10,7 @@ import {
   listEvaluationCriteria,
   listMeasurements,
   listResponses,
+  publishedEvaluationsOf,
   type SubmitOutcome,
   submitResponse,
 } from "@samraad/db/queries";
@@ -29,12 +30,14 @@ import {
   SMALL_GROUP_LIMIT,
   summarise,
 } from "@samraad/domain/evaluations";
-import { fieldErrors, type Locale, localDate } from "@samraad/domain/shared";
+import { fieldErrors, formatDate, type Locale, localDate } from "@samraad/domain/shared";
 import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { PageContext } from "../context.ts";
 import type { Crumb } from "../layout.tsx";
-import { calendarDate } from "./policy.tsx";
+
+/** A calendar date in words ("3. december 2026"), read at noon so no time zone shifts the day. */
+const calendarDate = (iso: string, locale: Locale) => formatDate(new Date(`${iso}T12:00:00Z`), locale);
 
 /*
  * Evaluations on the public site: the questionnaire behind a single-use invitation link, a thank-you page, and
@@ -573,6 +576,17 @@ export function EvaluationLinks({
       </ul>
     </section>
   );
+}
+
+/** The links section for a subject's public page: its published, concluded evaluations (nothing when none). */
+export async function evaluationLinksFor(
+  db: Database,
+  ctx: PageContext,
+  municipalityId: string,
+  subjectIds: string[],
+): Promise<Child> {
+  const items = await publishedEvaluationsOf(db, municipalityId, subjectIds);
+  return <EvaluationLinks ctx={ctx} items={items} />;
 }
 
 /* ---------- routes ---------- */

@@ -19,6 +19,7 @@ import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { PageContext } from "../context.ts";
 import type { Crumb } from "../layout.tsx";
+import { evaluationLinksFor } from "./evaluations.tsx";
 import { calendarDate } from "./policy.tsx";
 
 /*
@@ -286,11 +287,14 @@ export function mountPartnershipPages(
         { label: partnership.title },
       ],
       body: (
-        <PartnershipPage
-          ctx={ctx}
-          partnership={partnership}
-          owner={{ slug: owner.slug, name: owner.name, website: owner.website ?? null }}
-        />
+        <>
+          <PartnershipPage
+            ctx={ctx}
+            partnership={partnership}
+            owner={{ slug: owner.slug, name: owner.name, website: owner.website ?? null }}
+          />
+          {await evaluationLinksFor(db, ctx, partnership.municipalityId, [partnership.id])}
+        </>
       ),
     });
   });

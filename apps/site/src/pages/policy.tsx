@@ -22,6 +22,7 @@ import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { PageContext } from "../context.ts";
 import type { Crumb } from "../layout.tsx";
+import { evaluationLinksFor } from "./evaluations.tsx";
 
 /*
  * "Fra ord til handling": a municipality's adopted disability policy as citizens read it — vision, focus
@@ -497,7 +498,10 @@ export function mountPolicyPages(
         { label: t.crumb },
       ],
       body: (
-        <PolicyPage ctx={ctx} municipality={found.municipality} policy={found.policy} plan={found.plan} />
+        <>
+          <PolicyPage ctx={ctx} municipality={found.municipality} policy={found.policy} plan={found.plan} />
+          {found.policy ? await evaluationLinksFor(db, ctx, found.municipality.id, [found.policy.id]) : null}
+        </>
       ),
     });
   });
