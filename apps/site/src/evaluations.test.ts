@@ -1,5 +1,11 @@
 import { demoEvaluations, demoInvitationToken } from "@samraad/db/demo";
-import { findMunicipality, listEvaluations, responseRate } from "@samraad/db/queries";
+import {
+  findMunicipality,
+  insertInvitations,
+  invitationTokenHash,
+  listEvaluations,
+  responseRate,
+} from "@samraad/db/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collapse, readable, siteWithDemo } from "./test-support.ts";
 
@@ -11,7 +17,11 @@ let yearlyId: string;
 let policyFollowUpId: string;
 let bolbroId: string;
 
-const post = (path: string, form: [string, string][], headers: Record<string, string> = {}) =>
+const post = async (
+  path: string,
+  form: [string, string][],
+  headers: Record<string, string> = {},
+): Promise<Response> =>
   env.site.request(path, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost", ...headers },
@@ -87,6 +97,23 @@ describe("the questionnaire behind an invitation link", () => {
     });
     expect(words((await env.get(`/evaluering/svar/${token}`)).text)).toContain("Du har allerede svaret");
     expect((await post(`/evaluering/svar/${token}`, goodAnswers)).status).toBe(409);
+  });
+
+  it("counts a link once when 100 submissions with it arrive at the same time", async () => {
+    const before = await responseRate(env.db, randersId, yearlyId);
+    const fresh = "frisk-link-til-samtidige-svar-0001";
+    await insertInvitations(env.db, randersId, yearlyId, [
+      { tokenHash: invitationTokenHash(fresh), label: null },
+    ]);
+    const statuses = await Promise.all(
+      Array.from({ length: 100 }, () => post(`/evaluering/svar/${fresh}`, goodAnswers).then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 303)).toHaveLength(1);
+    // The others wait for the first one's row lock, then find the link used: "Du har allerede svaret".
+    expect(statuses.filter((s) => s === 409)).toHaveLength(99);
+    const after = await responseRate(env.db, randersId, yearlyId);
+    expect(after.responses).toBe(before.responses + 1);
+    expect(after.answered).toBe(before.answered + 1);
   });
 
   it("knows no unknown link, and refuses a post from another site", async () => {
