@@ -97,6 +97,14 @@ describe("process input", () => {
     expect(processInput.safeParse({ title: "A", purpose: "B", slug: "bolbro-bestemmer" }).success).toBe(true);
   });
 
+  it("keeps the site's own address under /samskabelse/ free: a typed one is taken, a derived one is lengthened", () => {
+    const parsed = processInput.safeParse({ title: "A", purpose: "B", slug: "tilmelding" });
+    expect(parsed.error && fieldErrors(parsed.error).map((e) => `${e.field}:${e.code}`)).toEqual([
+      "slug:slug_taken",
+    ]);
+    expect(processSlug({ title: "Tilmelding" })).toBe("tilmelding-forloeb");
+  });
+
   it("derives the slug from the title with Danish letters spelt out", () => {
     expect(processSlug({ title: "Tænk hvis … i Jobcentret" })).toBe("taenk-hvis-i-jobcentret");
     expect(processSlug({ title: "X", slug: "eget-navn" })).toBe("eget-navn");

@@ -102,6 +102,10 @@ export type PhaseInput = z.infer<typeof phaseInput>;
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Addresses the public site uses under `/samskabelse/` itself (the sign-up receipts), never a process's. */
+export const reservedProcessSlugs = ["tilmelding"] as const;
+const isReserved = (slug: string) => (reservedProcessSlugs as readonly string[]).includes(slug);
+
 export const processFields = z.object({
   title: requiredText(200),
   /** A URL segment; derived from the title when left empty. */
@@ -110,6 +114,7 @@ export const processFields = z.object({
     .trim()
     .max(80, { error: "too_long" })
     .refine((s) => s === "" || slugPattern.test(s), { error: "invalid_slug" })
+    .refine((s) => !isReserved(s), { error: "slug_taken" })
     .optional(),
   purpose: requiredText(5000),
   audience: optionalText(1000),
@@ -128,7 +133,9 @@ export type ProcessUpdateInput = z.infer<typeof processUpdateInput>;
 /** The slug a process gets: the one typed, else the title's. */
 export function processSlug(input: { title: string; slug?: string | undefined }): string {
   const typed = input.slug?.trim();
-  return typed ? typed : slugify(input.title).slice(0, 80).replace(/-+$/, "");
+  if (typed) return typed;
+  const derived = slugify(input.title).slice(0, 80).replace(/-+$/, "");
+  return isReserved(derived) ? `${derived}-forloeb` : derived;
 }
 
 /**
