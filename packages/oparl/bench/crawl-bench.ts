@@ -10,9 +10,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { openDatabase, sql } from "@samraad/db";
 import { seedDemoData } from "@samraad/db/demo";
+import { countQueries } from "@samraad/db/testing/count-queries";
 import { Hono } from "hono";
 import { createOparl } from "../src/index.ts";
-import { countQueries } from "@samraad/db/testing/count-queries";
 import { crawl } from "../src/testing/crawler.ts";
 
 const serverUrl = process.env.BENCH_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/postgres";
