@@ -136,14 +136,19 @@ describe("a partnership's yearly evaluation, from plan to decision", () => {
           f.randers.id,
           evaluationId,
           invitationTokenHash(t),
-          answers(i + 1 > 5 ? 5 : i + 1),
+          answers(Math.min(5, i + 1)),
           null,
         ),
       );
       expect(result).toBe("counted");
     }
     const view = await admin.evaluations.get({ evaluationId });
-    expect(view.rate).toEqual({ invited: 8, answered: 6, responses: 6 });
+    expect(view.rate).toEqual({
+      invited: 8,
+      answered: 6,
+      responses: 6,
+      byLabel: [{ label: "Hold 1", invited: 8, answered: 6 }],
+    });
     const overall = view.summary.questions.find((q) => q.questionId === "overall");
     expect(overall).toMatchObject({ suppressed: false, answered: 6 });
   });

@@ -81,6 +81,11 @@ const m = {
   copy: { da: "Kopiér alle links", en: "Copy all links" },
   copied: { da: "Linkene er kopieret", en: "The links are copied" },
   rate: { da: "Svarprocent", en: "Response rate" },
+  byLabel: { da: "Svar pr. mærkat – hvem der skal rykkes", en: "Answers per label – whom to remind" },
+  colLabel: { da: "Mærkat", en: "Label" },
+  colInvited: { da: "Links", en: "Links" },
+  colAnswered: { da: "Har svaret", en: "Answered" },
+  noLabel: { da: "(uden mærkat)", en: "(no label)" },
   rateLine: {
     da: "{answered} af {invited} har svaret ({percent} %)",
     en: "{answered} of {invited} answered ({percent} %)",
@@ -629,6 +634,31 @@ function EvaluationPage(props: { v: View; set: (v: View) => void; reload: () => 
       <p data-testid="response-rate">
         {say("rateLine", { answered: v().rate.answered, invited: v().rate.invited, percent: percent() })}
       </p>
+      <Show when={v().rate.byLabel.length > 1 || v().rate.byLabel.some((g) => g.label)}>
+        <div class="table-scroll">
+          <table class="table">
+            <caption>{say("byLabel")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{say("colLabel")}</th>
+                <th scope="col">{say("colInvited")}</th>
+                <th scope="col">{say("colAnswered")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={v().rate.byLabel}>
+                {(g) => (
+                  <tr>
+                    <th scope="row">{g.label || say("noLabel")}</th>
+                    <td>{g.invited}</td>
+                    <td>{g.answered}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
 
       <Show when={v().status !== "concluded"}>
         <section aria-labelledby="links-title">

@@ -123,10 +123,18 @@ describe("answering through a single-use link", () => {
     const values = outcomes.map((o) => (o.status === "fulfilled" ? o.value : "error"));
     expect(values.filter((v) => v === "counted")).toHaveLength(1);
     expect(values.filter((v) => v === "already_answered" || v === "error")).toHaveLength(99);
-    expect(await responseRate(db, municipalityId, evaluationId)).toEqual({
-      invited: 12,
+    const rate = await responseRate(db, municipalityId, evaluationId);
+    expect(rate).toMatchObject({ invited: 12, answered: 1, responses: 1 });
+    // Per label the chaser sees which link is still open; the answers themselves stay unlabelled.
+    expect(rate.byLabel.find((g) => g.label === "Link 1")).toEqual({
+      label: "Link 1",
+      invited: 1,
       answered: 1,
-      responses: 1,
+    });
+    expect(rate.byLabel.find((g) => g.label === "Link 2")).toEqual({
+      label: "Link 2",
+      invited: 1,
+      answered: 0,
     });
   });
 

@@ -243,12 +243,17 @@ export async function submitResponse(
   return "counted";
 }
 
-/** Links sent, links answered, and responses stored (the last two are equal unless something is wrong). */
+/**
+ * Links sent, links answered, and responses stored (the last two are equal unless something is wrong), and the
+ * same per label, so whoever chases answers knows which group (or, with one link per person, who) to remind.
+ * The labels come from the links, never from the answers.
+ */
 export async function responseRate(db: Db, municipalityId: string, evaluationId: string) {
-  const [invited] = await db
+  const groups = await db
     .select({
+      label: evaluationInvitations.label,
       invited: sql<number>`count(*)::int`,
-      answered: sql<number>`count(*) filter (where ${evaluationInvitations.answered})::int`,
+      answered: sql<number>`(count(*) filter (where ${evaluationInvitations.answered}))::int`,
     })
     .from(evaluationInvitations)
     .where(
@@ -256,7 +261,9 @@ export async function responseRate(db: Db, municipalityId: string, evaluationId:
         eq(evaluationInvitations.municipalityId, municipalityId),
         eq(evaluationInvitations.evaluationId, evaluationId),
       ),
-    );
+    )
+    .groupBy(evaluationInvitations.label)
+    .orderBy(asc(evaluationInvitations.label));
   const [responses] = await db
     .select({ responses: sql<number>`count(*)::int` })
     .from(evaluationResponses)
@@ -267,9 +274,10 @@ export async function responseRate(db: Db, municipalityId: string, evaluationId:
       ),
     );
   return {
-    invited: invited?.invited ?? 0,
-    answered: invited?.answered ?? 0,
+    invited: groups.reduce((a, g) => a + g.invited, 0),
+    answered: groups.reduce((a, g) => a + g.answered, 0),
     responses: responses?.responses ?? 0,
+    byLabel: groups.map((g) => ({ label: g.label ?? "", invited: g.invited, answered: g.answered })),
   };
 }
 
