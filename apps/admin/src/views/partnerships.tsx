@@ -8,6 +8,7 @@ import {
   ErrorSummary,
   Field,
   formValues,
+  Link,
   LoadFailed,
   Loading,
   optional,
@@ -162,6 +163,13 @@ function Partnership(props: { view: View; reload: () => unknown }) {
       <ErrorSummary errors={errors()} />
       <p data-testid="partnership-status">
         {pt("statusLine", { status: partnershipStatusLabels[v().status][lang()] })}
+      </p>
+      <p>
+        <Link to="/evalueringer">
+          {lang() === "da"
+            ? "Evalueringer: den årlige evaluering og tilfredshedsskemaer"
+            : "Evaluations: the yearly evaluation and questionnaires"}
+        </Link>
       </p>
       <Show when={v().termination}>
         {(term) => (
