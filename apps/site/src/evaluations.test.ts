@@ -1,11 +1,15 @@
 import { demoEvaluations, demoInvitationToken } from "@samraad/db/demo";
 import {
   findMunicipality,
+  insertEvaluation,
   insertInvitations,
   invitationTokenHash,
   listEvaluations,
+  listPartnerships,
+  listResponses,
   responseRate,
 } from "@samraad/db/queries";
+import { partnersMeetingQuestionnaire } from "@samraad/domain/evaluations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collapse, readable, siteWithDemo } from "./test-support.ts";
 
@@ -125,6 +129,54 @@ describe("the questionnaire behind an invitation link", () => {
         })
       ).status,
     ).toBe(403);
+  });
+});
+
+describe("a named questionnaire", () => {
+  it("tells the respondent before answering that the name is stored, and asks for it", async () => {
+    const [partnership] = await listPartnerships(env.db, {
+      municipalityIds: [randersId],
+      partnershipIds: [],
+    });
+    if (!partnership) throw new Error("no partnership");
+    const evaluationId = await insertEvaluation(env.db, randersId, {
+      councilId: null,
+      subjectType: "partnership",
+      subjectId: partnership.id,
+      kind: "end_of_course",
+      title: "Partnernes evalueringsmøde",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-11-30",
+      status: "collecting",
+      responseMode: "named",
+      responsibles: { sendsQuestionnaire: "A", chasesAnswers: "B", writesSummary: "C" },
+      questionnaire: partnersMeetingQuestionnaire,
+      closesOn: "2026-12-31",
+    });
+    const token = "navngivet-link-til-partnerne-0001";
+    await insertInvitations(env.db, randersId, evaluationId, [
+      { tokenHash: invitationTokenHash(token), label: null },
+    ]);
+    const page = words((await env.get(`/evaluering/svar/${token}`)).text);
+    expect(page).toContain("Dine svar er ikke anonyme. Dit navn bliver gemt sammen med dine svar");
+    expect(page.indexOf("Dine svar er ikke anonyme")).toBeLessThan(page.indexOf("Dit navn"));
+    const answers: [string, string][] = [
+      ["participants_gain", "Netværk og viden"],
+      ["partners_satisfied_outcome", "4"],
+      ["cooperation", "5"],
+      ["roles", "yes"],
+      ["value", "yes"],
+      ["continue", "yes"],
+      ["next_steps", "Nyt hold til foråret"],
+    ];
+    const missingName = await post(`/evaluering/svar/${token}`, answers);
+    expect(missingName.status).toBe(400);
+    expect(words(await missingName.text())).toContain("Fejl: Skriv dit navn");
+    const res = await post(`/evaluering/svar/${token}`, [...answers, ["respondentName", "Pia Partner"]]);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/evaluering/tak?navngivet=1");
+    const stored = await listResponses(env.db, randersId, evaluationId);
+    expect(stored.map((r) => r.respondentName)).toEqual(["Pia Partner"]);
   });
 });
 

@@ -1,5 +1,10 @@
 import { count } from "@samraad/db";
-import { invitationTokenHash, listPartnerships, submitResponse } from "@samraad/db/queries";
+import {
+  invitationTokenHash,
+  listPartnerships,
+  submitResponse,
+  upcomingDeadlinesFor,
+} from "@samraad/db/queries";
 import { auditLog, evaluationResponses, evaluations } from "@samraad/db/schema";
 import type { Principal } from "@samraad/domain/access";
 import type { ResponseAnswers } from "@samraad/domain/evaluations";
@@ -170,6 +175,27 @@ describe("a partnership's yearly evaluation, from plan to decision", () => {
     });
     expect(view.criteria[0]).toMatchObject({ outcome: "partly_met" });
     expect(view.tally.partly_met).toBe(1);
+  });
+
+  it("turns an end-of-course evaluation's next steps into dated tasks of the partnership, which fall due", async () => {
+    const admin = f.as(f.principals.adminRanders);
+    const { id } = await admin.evaluations.plan(plan({ kind: "end_of_course", title: "Efter kurset" }));
+    await admin.evaluations.open({ evaluationId: id });
+    const due = addDays(today, 30);
+    await admin.evaluations.conclude({
+      evaluationId: id,
+      summary: "Et godt forløb.",
+      nextSteps: [{ title: "Planlæg næste hold med foreningen", dueOn: due }],
+    });
+    const partnership = await admin.partnerships.get({ partnershipId });
+    const task = partnership.tasks.find((t) => t.title === "Planlæg næste hold med foreningen");
+    expect(task).toMatchObject({ dueOn: due, phase: "after_course" });
+    const deadlines = await upcomingDeadlinesFor(f.db, { municipalityId: f.randers.id }, now);
+    expect(
+      deadlines.some(
+        (d) => d.kind === "partnership_task" && d.title.da.endsWith("Planlæg næste hold med foreningen"),
+      ),
+    ).toBe(true);
   });
 
   it("will not terminate before the agreement's evaluation date, and changes nothing", async () => {
