@@ -197,6 +197,11 @@ describe("voting with a paper code", () => {
     expect(page.text).not.toContain("<script");
   });
 
+  it("fills in the code when staff open the ballot on a tablet", async () => {
+    const page = await env.get(`${open}/afstemning?kode=QRTW-XY34-67AC`);
+    expect(page.text).toContain('value="QRTW-XY34-67AC"');
+  });
+
   it("points out a malformed code, too many ideas and a missing declaration, all at once", async () => {
     const res = await post(`${open}/afstemning`, [
       ["step", "review"],

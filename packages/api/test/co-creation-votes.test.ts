@@ -153,6 +153,21 @@ describe("organising a citizen-run budget", () => {
     expect(frozen.rule).toBe("vote.options_frozen");
   });
 
+  it("gives staff a fresh code for the tablet only after they confirm the voter's eligibility", async () => {
+    const vote = (await secretary().overview({ processId })).vote;
+    if (!vote) throw new Error("no vote");
+    const unchecked = await failure(() =>
+      secretary().assistedCode({ voteId: vote.id, eligibilityChecked: false as true }),
+    );
+    expect(unchecked.fields.map((e) => [e.field, e.code])).toEqual([
+      ["eligibilityChecked", "eligibility_not_checked"],
+    ]);
+    const { code, path } = await secretary().assistedCode({ voteId: vote.id, eligibilityChecked: true });
+    expect(path).toBe(`/kommuner/broenderslev/samskabelse/borgerbudget-test/afstemning?kode=${code}`);
+    const batches = await secretary().overview({ processId });
+    expect(batches.batches.find((b) => b.batch === 0)).toMatchObject({ codes: 1, used: 0 });
+  });
+
   it("shows no totals while open, publishes only after close, then lets anyone recount from the export", async () => {
     const overview = await secretary().overview({ processId });
     const vote = overview.vote;
@@ -178,7 +193,7 @@ describe("organising a citizen-run budget", () => {
     expect(await outcome(() => anonymous.results({ voteId: vote.id }))).toBe("NOT_FOUND");
     const closed = await secretary().overview({ processId });
     expect(closed.phase).toBe("closed");
-    expect(closed.turnout).toMatchObject({ ballots: 3, voters: 3, codesIssued: 30, codesUsed: 3 });
+    expect(closed.turnout).toMatchObject({ ballots: 3, voters: 3, codesIssued: 31, codesUsed: 3 });
 
     await secretary().publishResults({ voteId: vote.id });
     const published = await anonymous.results({ voteId: vote.id });

@@ -607,6 +607,12 @@ const matrix: Entry[] = [
       as.coCreationVotes.codeSheet({ voteId, batch: 1, origin: "https://samraad.test" }),
   },
   {
+    name: "coCreationVotes.assistedCode",
+    allowed: editors,
+    setup: (fx) => coCreationVoteOf(fx),
+    call: (_fx, as, voteId) => as.coCreationVotes.assistedCode({ voteId, eligibilityChecked: true }),
+  },
+  {
     name: "coCreationVotes.close",
     allowed: editors,
     setup: (fx) => coCreationVoteOf(fx),

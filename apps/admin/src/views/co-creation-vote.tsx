@@ -92,6 +92,17 @@ const tx = {
   votes: { da: "Stemmer", en: "Votes" },
   outcome: { da: "Udfald", en: "Outcome" },
   csv: { da: "Hent de anonyme stemmesedler (CSV)", en: "Download the anonymous ballots (CSV)" },
+  assisted: { da: "Assisteret afstemning på tablet", en: "Assisted voting on a tablet" },
+  assistedHint: {
+    da: "Kontrollér vælgerens alder og bopæl. Åbn derefter stemmesedlen med en ny kode, og lad vælgeren stemme alene.",
+    en: "Check the voter's age and residence. Then open the ballot with a new code and let the voter vote alone.",
+  },
+  eligibilityChecked: {
+    da: "Jeg har kontrolleret, at vælgeren må stemme",
+    en: "I have checked that the voter may vote",
+  },
+  openBallot: { da: "Åbn stemmesedlen med en ny kode", en: "Open the ballot with a new code" },
+  tablet: { da: "Tablet", en: "Tablet" },
 };
 
 function download(filename: string, blob: Blob) {
@@ -439,30 +450,32 @@ function VoteStatus(props: { overview: Overview; reload: () => void }) {
                 <For each={props.overview.batches}>
                   {(b) => (
                     <tr>
-                      <th scope="row">{b.batch}</th>
+                      <th scope="row">{b.batch === 0 ? pick(tx.tablet) : b.batch}</th>
                       <td>{b.codes}</td>
                       <td>{b.used}</td>
                       <td>
-                        <button
-                          type="button"
-                          class="button"
-                          onClick={() =>
-                            act(async () => {
-                              const sheet = await api.coCreationVotes.codeSheet.query({
-                                voteId: vote().id,
-                                batch: b.batch,
-                                origin: window.location.origin,
-                              });
-                              const bytes = Uint8Array.from(atob(sheet.base64), (c) => c.charCodeAt(0));
-                              download(sheet.filename, new Blob([bytes], { type: "application/pdf" }));
-                            }, tx.pdf)
-                          }
-                        >
-                          {pick(tx.pdf)}{" "}
-                          <span class="sr-only">
-                            ({pick(tx.batch)} {b.batch})
-                          </span>
-                        </button>
+                        <Show when={b.batch > 0}>
+                          <button
+                            type="button"
+                            class="button"
+                            onClick={() =>
+                              act(async () => {
+                                const sheet = await api.coCreationVotes.codeSheet.query({
+                                  voteId: vote().id,
+                                  batch: b.batch,
+                                  origin: window.location.origin,
+                                });
+                                const bytes = Uint8Array.from(atob(sheet.base64), (c) => c.charCodeAt(0));
+                                download(sheet.filename, new Blob([bytes], { type: "application/pdf" }));
+                              }, tx.pdf)
+                            }
+                          >
+                            {pick(tx.pdf)}{" "}
+                            <span class="sr-only">
+                              ({pick(tx.batch)} {b.batch})
+                            </span>
+                          </button>
+                        </Show>
                       </td>
                     </tr>
                   )}
@@ -489,6 +502,26 @@ function VoteStatus(props: { overview: Overview; reload: () => void }) {
             </form>
           </Show>
           <Show when={props.overview.phase === "open"}>
+            <h3>{pick(tx.assisted)}</h3>
+            <p>{pick(tx.assistedHint)}</p>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                const form = e.currentTarget;
+                act(async () => {
+                  const { path } = await api.coCreationVotes.assistedCode.mutate({
+                    voteId: vote().id,
+                    eligibilityChecked: checked(form, "eligibilityChecked") as true,
+                  });
+                  window.location.assign(path);
+                }, tx.openBallot);
+              }}
+            >
+              <Checkbox name="eligibilityChecked" label={pick(tx.eligibilityChecked)} />
+              <button type="submit" class="button">
+                {pick(tx.openBallot)}
+              </button>
+            </form>
             <p>{pick(tx.noTotals)}</p>
             <button
               type="button"

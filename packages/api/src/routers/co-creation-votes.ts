@@ -242,6 +242,42 @@ export const coCreationVotesRouter = router({
       });
     }),
 
+  /**
+   * Staff-assisted voting at the polling place: a staff member has checked the person's age and residence and
+   * gets one fresh single-use code for the tablet, where the citizen then votes privately on the public ballot.
+   * The code is stored like a printed one (in batch 0), so the ballot stays as unlinked as a paper one.
+   */
+  assistedCode: authedProcedure
+    .input(
+      z.object({
+        voteId: id(),
+        eligibilityChecked: z.literal(true, { error: "eligibility_not_checked" }),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { owner, vote } = await managedVote(ctx, input.voteId);
+      if (votePhase(windowOf(vote), ctx.now()) !== "open") {
+        throw violation("vote.not_open", "Afstemningen er ikke åben", "The vote is not open");
+      }
+      // Read before the transaction: on PGlite a read outside an open transaction would wait for it.
+      const process = await findVoteProcess(ctx.db, owner.municipalityId, owner.processId);
+      const slug = await municipalitySlugOf(ctx, owner.municipalityId);
+      return change(ctx, owner.municipalityId, async (tx, audit) => {
+        const existing = await existingBallotCodes(tx, owner.municipalityId, vote.id);
+        const [code] = generateBallotCodes(1, secureRandom, existing);
+        if (!code) throw new Error("no code generated");
+        // Batch 0 holds the codes handed out one by one at the tablet.
+        await insertBallotCodes(tx, owner.municipalityId, vote.id, [code], 0);
+        await audit({
+          action: "co_creation.assisted_code",
+          entityType: "co_creation_vote",
+          entityId: vote.id,
+        });
+        // The public ballot with the code filled in, to open on the tablet.
+        return { code, path: `/kommuner/${slug}/samskabelse/${process?.slug ?? ""}/afstemning?kode=${code}` };
+      });
+    }),
+
   /** One batch as a printable PDF (base64), with the public address of the vote on every card. */
   codeSheet: authedProcedure
     .input(

@@ -279,17 +279,15 @@ export async function seedDemoCoCreationVotes(tx: Transaction, now: Date): Promi
       const codes = new Set<string>();
       while (codes.size < 480) codes.add(demoCode(next));
       const all = [...codes];
-      await tx
-        .insert(coCreationBallotCodes)
-        .values(
-          all.map((code, i) => ({
-            municipalityId,
-            voteId: vote.id,
-            code,
-            batch: 1,
-            used: i < demoVotes.bolbro.voters,
-          })),
-        );
+      await tx.insert(coCreationBallotCodes).values(
+        all.map((code, i) => ({
+          municipalityId,
+          voteId: vote.id,
+          code,
+          batch: 1,
+          used: i < demoVotes.bolbro.voters,
+        })),
+      );
       await tx
         .insert(coCreationVoters)
         .values(

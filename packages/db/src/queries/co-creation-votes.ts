@@ -288,8 +288,20 @@ export async function existingBallotCodes(
   return new Set(rows.map((r) => r.code));
 }
 
-/** Stores a new batch of codes and returns its number (1, 2, …). */
-export async function insertBallotCodes(db: Db, municipalityId: string, voteId: string, codes: string[]) {
+/** Stores a new batch of codes and returns its number (1, 2, …); `batch` 0 is for codes made one at a time. */
+export async function insertBallotCodes(
+  db: Db,
+  municipalityId: string,
+  voteId: string,
+  codes: string[],
+  fixedBatch?: number,
+) {
+  if (fixedBatch !== undefined) {
+    await db
+      .insert(coCreationBallotCodes)
+      .values(codes.map((code) => ({ municipalityId, voteId, code, batch: fixedBatch })));
+    return fixedBatch;
+  }
   const [last] = await db
     .select({ batch: max(coCreationBallotCodes.batch) })
     .from(coCreationBallotCodes)

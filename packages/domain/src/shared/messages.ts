@@ -71,6 +71,10 @@ export const messages: Record<string, Bilingual> = {
     da: "Skriv, hvorfor partnerskabet ophører",
     en: "Say why the partnership ends",
   },
+  eligibility_not_checked: {
+    da: "Bekræft, at du har kontrolleret, at vælgeren må stemme",
+    en: "Confirm that you have checked that the voter may vote",
+  },
   partnership_needs_organisation: {
     da: "Tilføj mindst én brugerorganisation som partner",
     en: "Add at least one user organisation as a partner",

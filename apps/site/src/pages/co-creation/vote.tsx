@@ -932,7 +932,9 @@ export function mountCoCreationVotePages(
   site.get(`${base}/afstemning`, async (c) => {
     const found = await loadVote(c);
     if (!found) return notFound(c);
-    return renderVote(c, found, { code: "", choices: [], declaresAge: false, declaresResidence: false }, []);
+    // Staff-assisted voting opens the ballot on a tablet with a fresh code filled in (?kode=…).
+    const code = (c.req.query("kode") ?? "").slice(0, 20);
+    return renderVote(c, found, { code, choices: [], declaresAge: false, declaresResidence: false }, []);
   });
 
   site.post(`${base}/afstemning`, async (c) => {
