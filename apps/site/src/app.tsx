@@ -35,7 +35,7 @@ import { type CalendarMeeting, renderCalendar } from "./feeds/ical.ts";
 import { type Crumb, Layout } from "./layout.tsx";
 import { AccessibilityPage } from "./pages/accessibility.tsx";
 import { mountCoCreationPages, ProcessSearchHits } from "./pages/co-creation/process.tsx";
-import { mountCoCreationVotePages } from "./pages/co-creation/vote.tsx";
+import { loadVoteSection, mountCoCreationVotePages, VoteSection } from "./pages/co-creation/vote.tsx";
 import { CouncilPage } from "./pages/council.tsx";
 import { evaluationLinksFor, mountEvaluationPages } from "./pages/evaluations.tsx";
 import { FrontPage } from "./pages/front.tsx";
@@ -261,7 +261,23 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
     ctxOf,
     home,
     host,
-    processExtras: (ctx, process, municipality) => evaluationLinksFor(db, ctx, municipality.id, [process.id]),
+    // What other capabilities add to a process page: its ideas, vote and result, then its published evaluations.
+    processExtras: async (ctx, process, municipality) => {
+      const [votes, evaluations] = await Promise.all([
+        loadVoteSection(db, municipality.id, process.id, ctx.now),
+        evaluationLinksFor(db, ctx, municipality.id, [process.id]),
+      ]);
+      return (
+        <>
+          <VoteSection
+            ctx={ctx}
+            path={`/kommuner/${municipality.slug}/samskabelse/${process.slug}`}
+            section={votes}
+          />
+          {evaluations}
+        </>
+      );
+    },
   });
   mountCoCreationVotePages(site, { db, render, notFound, ctxOf, home });
   mountEvaluationPages(site, { db, render, notFound, ctxOf, home });

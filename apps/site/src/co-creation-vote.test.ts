@@ -281,7 +281,11 @@ describe("voting with a paper code", () => {
     );
   });
 
-  it("has no result page while the vote is open", async () => {
+  it("has no result page while the vote is open, and the process page leads to the ideas and the vote", async () => {
+    const processPage = await env.get(open);
+    expect(processPage.text).toContain(`href="${open}/forslag"`);
+    expect(processPage.text).toContain(`href="${open}/afstemning"`);
+    expect(processPage.text).not.toContain(`href="${open}/resultat"`);
     expect((await env.get(`${open}/resultat`)).status).toBe(404);
     expect((await env.get(`${open}/resultat/stemmesedler.csv`)).status).toBe(404);
   });
@@ -338,6 +342,7 @@ describe("the result", () => {
     const vote = await env.get(`${closed}/afstemning`);
     expect(vote.text).not.toContain('name="code"');
     expect(words(vote.text)).toContain("Se resultatet");
+    expect((await env.get(closed)).text).toContain(`href="${closed}/resultat"`);
   });
 
   it("never shows a draft process's ideas, vote or result", async () => {
