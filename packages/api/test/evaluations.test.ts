@@ -1,4 +1,4 @@
-import { count } from "@samraad/db";
+import { count, sql } from "@samraad/db";
 import {
   invitationTokenHash,
   listPartnerships,
@@ -244,6 +244,13 @@ describe("a partnership's yearly evaluation, from plan to decision", () => {
       expect(view.conclusion?.decision).toBe("terminate");
       const after = await admin.partnerships.get({ partnershipId });
       expect(after.status).toBe("terminated");
+      // Concluding sealed the answers: every link and every answer now carries the one sealing transaction's
+      // id, so PostgreSQL's bookkeeping pairs nothing with anything.
+      const xmins = await f.db.execute(sql`select count(distinct x)::int as n from (
+        select xmin::text as x from evaluation_responses where evaluation_id = ${evaluationId}
+        union all select xmin::text from evaluation_invitations where evaluation_id = ${evaluationId}) t`);
+      const rows = Array.isArray(xmins) ? xmins : (xmins as unknown as { rows: { n: number }[] }).rows;
+      expect((rows[0] as { n: number }).n).toBe(1);
       expect(after.termination?.reason).toBe("Indsatsen overgår til et andet tilbud.");
       // Concluded: no more links, no second conclusion.
       expect(await outcome(() => admin.evaluations.createInvitations({ evaluationId, count: 1 }))).toBe(

@@ -18,6 +18,7 @@ import {
   loadPartnership,
   partnershipModel,
   responseRate,
+  sealResponses,
   updateEvaluation,
   updatePartnershipRow,
 } from "@samraad/db/queries";
@@ -353,6 +354,7 @@ export const evaluationsRouter = router({
         { status: "concluded", conclusion, concludedAt: now },
         now,
       );
+      await sealResponses(tx, e.municipalityId, e.id);
       if (termination) {
         await updatePartnershipRow(tx, e.subjectId, {
           terminatedOn: termination.on,

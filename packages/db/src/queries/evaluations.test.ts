@@ -31,6 +31,7 @@ import {
   listResponses,
   responseRate,
   type SubmitOutcome,
+  sealResponses,
   submitResponse,
 } from "./evaluations.ts";
 
@@ -234,6 +235,31 @@ describe("anonymous answers", () => {
       ),
     );
     expect(inbound[0]?.n).toBe(0);
+  });
+
+  it("are sealed at conclusion, so not even PostgreSQL's transaction ids pair a link with its answer", async () => {
+    const pairs = async () =>
+      rowsOf<{ n: number }>(
+        await db.execute(sql`select count(*)::int as n from evaluation_invitations i
+          join evaluation_responses r on r.xmin::text = i.xmin::text
+          where i.evaluation_id = ${evaluationId} and r.evaluation_id = ${evaluationId} and i.answered`),
+      )[0]?.n ?? 0;
+    // While collecting, each answer shares its transaction with its link: the risk the seal removes.
+    expect(await pairs()).toBe(5);
+    const before = (await listResponses(db, municipalityId, evaluationId)).map((r) =>
+      JSON.stringify(r.answers),
+    );
+    await db.transaction((tx) => sealResponses(tx, municipalityId, evaluationId));
+    const after = await listResponses(db, municipalityId, evaluationId);
+    // Same answers, new ids; every link and every answer now carries the sealing transaction's id.
+    expect(after.map((r) => JSON.stringify(r.answers)).sort()).toEqual([...before].sort());
+    const xmins = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(distinct x)::int as n from (
+        select xmin::text as x from evaluation_responses where evaluation_id = ${evaluationId}
+        union all select xmin::text from evaluation_invitations where evaluation_id = ${evaluationId}) t`),
+    );
+    expect(xmins[0]?.n).toBe(1);
+    expect(await responseRate(db, municipalityId, evaluationId)).toMatchObject({ answered: 5, responses: 5 });
   });
 
   it("come back in random-id order, never in the order they were given", async () => {

@@ -281,6 +281,27 @@ export async function responseRate(db: Db, municipalityId: string, evaluationId:
   };
 }
 
+/**
+ * Seals the answers when the evaluation stops collecting. Each answer was stored in the same transaction that
+ * marked its link as used, so PostgreSQL's own row bookkeeping (the xmin transaction id, the physical row order)
+ * could pair a link with its answer. Sealing rewrites every link row and every answer row of the evaluation in
+ * this one transaction, the answers in random order under new random ids: afterwards all share one xmin and no
+ * order is left to compare. Run it in the transaction that concludes the evaluation.
+ */
+export async function sealResponses(tx: Db, municipalityId: string, evaluationId: string): Promise<void> {
+  await tx.execute(sql`
+    update evaluation_invitations set answered = answered
+    where municipality_id = ${municipalityId} and evaluation_id = ${evaluationId}`);
+  await tx.execute(sql`
+    with old as (
+      delete from evaluation_responses
+      where municipality_id = ${municipalityId} and evaluation_id = ${evaluationId}
+      returning municipality_id, evaluation_id, answers, respondent_name
+    )
+    insert into evaluation_responses (municipality_id, evaluation_id, answers, respondent_name)
+    select municipality_id, evaluation_id, answers, respondent_name from old order by random()`);
+}
+
 /** The answers, in random-id order (which says nothing about who answered or when). */
 export async function listResponses(db: Db, municipalityId: string, evaluationId: string) {
   return db
