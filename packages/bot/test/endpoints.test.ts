@@ -92,13 +92,14 @@ describe("/frister in Slack", () => {
     const lines = answer.blocks.filter((b) => b.type === "section").map((b) => b.text?.text ?? "");
     expect(lines).toHaveLength(expected.length);
     expected.forEach((d, i) => {
-      // Policy deadlines (action due, follow-up) link to the policy page.
+      // Policy deadlines (action due, follow-up) link to the policy page; a sign-up deadline to its process.
       const sections: Record<string, string> = {
         meeting: "moeder",
         hearing: "hoeringer",
         policy: "handicappolitik",
         action: "handicappolitik",
         partnership: "partnerskaber",
+        co_creation_process: "samskabelse",
       };
       const section = sections[d.target.type];
       expect(lines[i]).toContain(`<${publicUrl}/${section}/${d.target.id}|`);
