@@ -87,7 +87,7 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
       .poll(() => page.evaluate(() => document.activeElement?.className))
       .toContain("error-summary");
     expect(await axeViolations(page)).toEqual([]);
-    expect(await rows(page)).toHaveLength(2);
+    await expect.poll(() => rows(page)).toHaveLength(2);
 
     // Linked with the keyboard: the submit button is reached and pressed without the mouse.
     await page.getByLabel("Slack kanal-id").fill("C0NYKANAL");
@@ -95,14 +95,14 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
     await page.locator("table tbody tr", { hasText: "C0NYKANAL" }).waitFor();
     // Announced after the list is reloaded, so it may come just after the row.
     await expect.poll(() => page.locator(".live").textContent()).toBe("Kanalen er tilknyttet");
-    expect(await rows(page)).toHaveLength(3);
+    await expect.poll(() => rows(page)).toHaveLength(3);
 
     // The same channel again: the API's Danish refusal, nothing added.
     await page.getByLabel("Slack workspace-id (team-id)").fill("T0DEMO");
     await page.getByLabel("Slack kanal-id").fill("C0NYKANAL");
     await page.getByRole("button", { name: "Tilknyt Slack-kanal" }).click();
     await page.locator(".error-summary", { hasText: "allerede knyttet" }).waitFor();
-    expect(await rows(page)).toHaveLength(3);
+    await expect.poll(() => rows(page)).toHaveLength(3);
 
     // Unlink in a dialog, by keyboard: "Behold koblingen" keeps it, "Fjern koblingen" removes it.
     const trigger = page.getByRole("button", { name: "Fjern koblingen til Slack C0NYKANAL" });
@@ -114,7 +114,7 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
-    expect(await rows(page)).toHaveLength(3);
+    await expect.poll(() => rows(page)).toHaveLength(3);
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
       .toBe("Fjern koblingen til Slack C0NYKANAL");
@@ -125,7 +125,7 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
     await page.keyboard.press("Enter");
     await dialog.waitFor({ state: "hidden" });
     await page.locator("table tbody tr", { hasText: "C0NYKANAL" }).waitFor({ state: "detached" });
-    expect(await rows(page)).toHaveLength(2);
+    await expect.poll(() => rows(page)).toHaveLength(2);
     await expect.poll(() => page.locator(".live").textContent()).toBe("Koblingen er fjernet");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("h-links");
 
