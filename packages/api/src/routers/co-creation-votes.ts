@@ -17,6 +17,7 @@ import {
   listVoteOptions,
   loadVoteResult,
   replaceVoteOptions,
+  sealBallots,
   setResultsPublished,
   setVoteClosed,
   updateIdeaModeration,
@@ -313,6 +314,7 @@ export const coCreationVotesRouter = router({
     const { closedAt } = unwrap(closeVote(windowOf(vote), ctx.now()));
     return change(ctx, owner.municipalityId, async (tx, audit) => {
       await setVoteClosed(tx, owner.municipalityId, vote.id, closedAt);
+      await sealBallots(tx, owner.municipalityId, vote.id);
       await audit({ action: "co_creation.vote_closed", entityType: "co_creation_vote", entityId: vote.id });
       return { closedAt };
     });
@@ -324,6 +326,8 @@ export const coCreationVotesRouter = router({
     unwrap(canPublishResults(windowOf(vote), ctx.now()));
     return change(ctx, owner.municipalityId, async (tx, audit) => {
       const at = ctx.now();
+      // A vote that closed by its clock was never sealed by `close`.
+      await sealBallots(tx, owner.municipalityId, vote.id);
       await setResultsPublished(tx, owner.municipalityId, vote.id, at);
       await audit({
         action: "co_creation.results_published",

@@ -14,6 +14,7 @@ import {
   listVoteOptions,
   replaceBallotByReceipt,
   replaceVoteOptions,
+  sealBallots,
   upsertVote,
   voteTurnout,
 } from "./co-creation-votes.ts";
@@ -233,6 +234,35 @@ describe("the secret ballot", () => {
       ),
     );
     expect(inboundRows[0]?.n).toBe(0);
+  });
+
+  it("leaves no transaction id in common between a used code, its voter and a ballot once sealed", async () => {
+    const sealedVote = await newVote("sealed");
+    const sealedCodes = generateBallotCodes(6, secure);
+    await insertBallotCodes(db, municipalityId, sealedVote, sealedCodes);
+    const options = (await listVoteOptions(db, municipalityId, sealedVote)).map((o) => o.id);
+    for (const [i, code] of sealedCodes.entries()) {
+      await db.transaction((tx) =>
+        castBallotWithCode(tx, municipalityId, sealedVote, code, [options[i % 3] as string], null),
+      );
+    }
+    // The row metadata of one transaction, joining what the columns never join.
+    const pairs = async () =>
+      rowsOf<{ n: number }>(
+        await db.execute(sql`
+          select count(*)::int as n from co_creation_ballots b
+          where b.vote_id = ${sealedVote} and (
+            exists (select 1 from co_creation_voters v where v.vote_id = b.vote_id and v.xmin = b.xmin)
+            or exists (select 1 from co_creation_ballot_codes c where c.vote_id = b.vote_id and c.xmin = b.xmin))`),
+      )[0]?.n;
+    expect(await pairs()).toBe(6);
+    const before = await listBallots(db, municipalityId, sealedVote);
+    await db.transaction((tx) => sealBallots(tx, municipalityId, sealedVote));
+    expect(await pairs()).toBe(0);
+    const after = await listBallots(db, municipalityId, sealedVote);
+    // Same ballots, new ids.
+    expect(after.map((b) => b.choices).sort()).toEqual(before.map((b) => b.choices).sort());
+    expect(after.some((a) => before.some((b) => b.id === a.id))).toBe(false);
   });
 
   it("exports ballots in random-id order with no code or time, and the export reproduces the result", async () => {

@@ -265,6 +265,24 @@ export async function setVoteClosed(db: Db, municipalityId: string, voteId: stri
     .where(and(eq(coCreationVotes.municipalityId, municipalityId), eq(coCreationVotes.id, voteId)));
 }
 
+/**
+ * Breaks the last link between who voted and what they voted. A ballot is written in the same transaction that
+ * uses its code, so until now PostgreSQL's own row metadata (the writing transaction, `xmin`, and the physical
+ * order) could pair a code or voter row with its ballot. Rewriting every ballot of the vote in one new
+ * transaction, in random order with new random ids and without the re-vote receipts (no re-vote after the close),
+ * leaves nothing to pair. Run when the vote closes and again before results are published.
+ */
+export async function sealBallots(tx: Db, municipalityId: string, voteId: string): Promise<void> {
+  await tx.execute(sql`
+    with old as (
+      delete from co_creation_ballots
+      where municipality_id = ${municipalityId} and vote_id = ${voteId}
+      returning municipality_id, vote_id, choices
+    )
+    insert into co_creation_ballots (municipality_id, vote_id, choices)
+    select municipality_id, vote_id, choices from old order by random()`);
+}
+
 export async function setResultsPublished(db: Db, municipalityId: string, voteId: string, at: Date | null) {
   await db
     .update(coCreationVotes)
