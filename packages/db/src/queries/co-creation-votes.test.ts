@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../database.ts";
 import type { OpenedDatabase } from "../open.ts";
 import { coCreationProcesses, municipalities } from "../schema/index.ts";
-import { createTestDatabase } from "../testing/index.ts";
+import { createTestDatabase, rowsOf } from "../testing/index.ts";
 import {
   type CastOutcome,
   castBallotWithCode,
@@ -69,11 +69,6 @@ async function newVote(slug: string, allowRevote = false) {
     { ideaId: null, title: "Fællesspisning", description: null, cost: 0 },
   ]);
   return id;
-}
-
-/** postgres.js returns the rows, PGlite an object holding them. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
 const secure = (n: number) => new Uint8Array(randomBytes(n));

@@ -18,7 +18,7 @@ import {
   policies,
   successCriteria,
 } from "../schema/index.ts";
-import { createTestDatabase } from "../testing/index.ts";
+import { createTestDatabase, rowsOf } from "../testing/index.ts";
 import { upcomingDeadlinesFor } from "./deadlines.ts";
 import {
   findEvaluationSubject,
@@ -54,11 +54,6 @@ const answers = {
   recommend: "yes",
   better: "Mere tid til spørgsmål",
 };
-
-/** postgres.js returns the rows, PGlite an object holding them. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
-}
 
 const newEvaluation = (subjectType: "co_creation_process" | "policy", subjectId: string) =>
   insertEvaluation(db, municipalityId, {
