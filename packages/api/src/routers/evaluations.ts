@@ -24,6 +24,7 @@ import {
 } from "@samraad/db/queries";
 import { can } from "@samraad/domain/access";
 import {
+  canCreateInvitations,
   canPublish,
   conclude,
   conclusionSchema,
@@ -33,6 +34,7 @@ import {
   type EvaluationSubjectType,
   evaluationPlanSchema,
   evaluationRef,
+  followUpTasks,
   invitationsSchema,
   kindFitsSubject,
   measurementSchema,
@@ -232,12 +234,7 @@ export const evaluationsRouter = router({
    */
   createInvitations: authedProcedure.input(invitationsSchema).mutation(async ({ ctx, input }) => {
     const e = await evaluationFor(ctx, input.evaluationId);
-    if (e.status === "concluded")
-      throw violation(
-        "evaluation.concluded",
-        "Evalueringen er afsluttet og tager ikke imod flere svar",
-        "The evaluation is concluded and takes no more answers",
-      );
+    unwrap(canCreateInvitations(e));
     const tokens = Array.from({ length: input.count }, () => randomBytes(24).toString("base64url"));
     await change(ctx, e.municipalityId, async (tx, audit) => {
       await insertInvitations(
@@ -368,16 +365,8 @@ export const evaluationsRouter = router({
           after: { ...termination, evaluationId: e.id },
         });
       }
-      if (e.subjectType === "partnership" && conclusion.decision !== "terminate") {
-        for (const step of conclusion.nextSteps)
-          await insertTask(tx, {
-            municipalityId: e.municipalityId,
-            partnershipId: e.subjectId,
-            phase: "after_course",
-            title: step.title,
-            dueOn: step.dueOn,
-          });
-      }
+      for (const task of followUpTasks(e.subjectType, conclusion))
+        await insertTask(tx, { municipalityId: e.municipalityId, partnershipId: e.subjectId, ...task });
       await audit({
         action: "evaluation.conclude",
         entityType: "evaluation",

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { fieldErrors } from "../shared/messages.ts";
 import { median, SMALL_GROUP_LIMIT, summarise, wholePercentages } from "./aggregate.ts";
 import { type Criterion, criteriaTally, criterionOutcome, readNumber } from "./criteria.ts";
-import { acceptsAnswers, conclude, kindFitsSubject, openForAnswers } from "./lifecycle.ts";
+import {
+  acceptsAnswers,
+  canCreateInvitations,
+  conclude,
+  followUpTasks,
+  kindFitsSubject,
+  openForAnswers,
+} from "./lifecycle.ts";
 import { answersFromForm, type ResponseAnswers, responseSchema } from "./questionnaire.ts";
 import { parentCourseQuestionnaire, partnersMeetingQuestionnaire } from "./templates.ts";
 
@@ -273,6 +280,18 @@ describe("an evaluation's course", () => {
     expect(course.ok ? "" : course.error.code).toBe("evaluation.decision_not_allowed");
     const twice = conclude({ ...yearly, status: "concluded" }, conclusion);
     expect(twice.ok ? "" : twice.error.message.da).toContain("kun afsluttes");
+  });
+
+  it("hands out links until concluded, and carries a continuing partnership's next steps into its schedule", () => {
+    expect(canCreateInvitations({ status: "collecting" }).ok).toBe(true);
+    const refused = canCreateInvitations({ status: "concluded" });
+    expect(refused.ok ? "" : refused.error.message.da).toContain("afsluttet");
+    const steps = [{ title: "Nyt hold i foråret", dueOn: "2027-02-01" }];
+    expect(followUpTasks("partnership", { decision: "continue", nextSteps: steps })).toEqual([
+      { phase: "after_course", title: "Nyt hold i foråret", dueOn: "2027-02-01" },
+    ]);
+    expect(followUpTasks("partnership", { decision: "terminate", nextSteps: steps })).toEqual([]);
+    expect(followUpTasks("co_creation_process", { decision: null, nextSteps: steps })).toEqual([]);
   });
 
   it("fits kinds to subjects", () => {

@@ -1,3 +1,4 @@
+import type { SchedulePhase } from "../partnerships/work-schedule.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
 import type { Evaluation, EvaluationStatus, PartnershipDecision } from "./model.ts";
 import { kindsBySubject } from "./model.ts";
@@ -99,4 +100,31 @@ export function canPublish(evaluation: Pick<Evaluation, "status">): Result<true>
       "The results can only be published once the evaluation is concluded",
     );
   return ok(true);
+}
+
+/** New links are handed out until the evaluation is concluded; after that it takes no more answers. */
+export function canCreateInvitations(evaluation: Pick<Evaluation, "status">): Result<true> {
+  if (evaluation.status === "concluded")
+    return fail(
+      "evaluation.concluded",
+      "Evalueringen er afsluttet og tager ikke imod flere svar",
+      "The evaluation is concluded and takes no more answers",
+    );
+  return ok(true);
+}
+
+/**
+ * A partnership that goes on carries the meeting's next steps into its work schedule, as dated tasks after the
+ * course; a terminated one, or another subject, gets none.
+ */
+export function followUpTasks(
+  subjectType: Evaluation["subject"]["type"],
+  conclusion: Pick<Conclusion, "decision" | "nextSteps">,
+): { phase: SchedulePhase; title: string; dueOn: string | null }[] {
+  if (subjectType !== "partnership" || conclusion.decision === "terminate") return [];
+  return conclusion.nextSteps.map((step) => ({
+    phase: "after_course",
+    title: step.title,
+    dueOn: step.dueOn,
+  }));
 }
