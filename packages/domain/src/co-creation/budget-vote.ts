@@ -70,6 +70,8 @@ export const budgetVoteInput = z
     minAge: count(0, 120).optional(),
     residenceRequired: z.boolean({ error: "invalid_type" }).default(true),
     allowRevote: z.boolean({ error: "invalid_type" }).default(false),
+    /** Voters may also sign in with the municipality's OpenID provider (its MitID broker). */
+    signInWithOidc: z.boolean({ error: "invalid_type" }).default(false),
     opensOn: dateField(),
     opensAtTime: timeField(),
     closesOn: dateField(),

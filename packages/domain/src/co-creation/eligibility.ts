@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "../shared/calendar.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
 import type { VoteRules } from "./budget-vote.ts";
 
@@ -60,4 +61,34 @@ export function checkAgeFromBirthDate(
     );
   }
   return ok(true);
+}
+
+/** An OpenID `birthdate` claim when it is a whole date; providers may send only a year or "0000-MM-DD". */
+export function fullBirthDate(claim: unknown): string | null {
+  if (typeof claim !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(claim) || claim.startsWith("0000"))
+    return null;
+  return isIsoDate(claim) ? claim : null;
+}
+
+/**
+ * A voter signed in with OpenID Connect. When the provider vouches for a whole birth date and the vote has an age
+ * limit, the age is checked from it and need not be declared — and cannot be declared away. Without the claim
+ * the voter declares their age, as on paper. Residence is always declared ("as declared" in the domain brief):
+ * the providers a municipality plugs in say who a person is, not where they live.
+ */
+export function checkSignedInEligibility(
+  rules: Pick<VoteRules, "minAge" | "residenceRequired">,
+  birthDate: string | null,
+  declaration: EligibilityDeclaration,
+  onDate: string,
+): Result<true> {
+  if (birthDate === null) return checkEligibility(rules, declaration);
+  if (rules.minAge !== null && ageOn(birthDate, onDate) < rules.minAge) {
+    return fail(
+      "eligibility.age",
+      `Du skal være mindst ${rules.minAge} år for at stemme, og ifølge dit log-in er du yngre`,
+      `You must be at least ${rules.minAge} to vote, and your sign-in says you are younger`,
+    );
+  }
+  return checkEligibility(rules, { ...declaration, declaresAge: true });
 }

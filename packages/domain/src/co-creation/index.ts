@@ -4,6 +4,8 @@ export * from "./ballot-export.ts";
 export * from "./budget-vote.ts";
 export * from "./eligibility.ts";
 export * from "./ideas.ts";
+export * from "./oidc-provider.ts";
+export * from "./outcome.ts";
 export * from "./process.ts";
 export * from "./registrations-csv.ts";
 export * from "./sessions.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isClockTime, zonedInstant } from "../shared/calendar.ts";
+import { isClockTime, localDate, localTime, zonedInstant } from "../shared/calendar.ts";
 import { clockTime, flag, id, isoDate, optionalText, requiredText } from "../shared/schemas.ts";
 import type { Bilingual } from "../shared/types.ts";
 
@@ -213,6 +213,23 @@ export function sessionInstants(s: SessionTimes): {
     registrationDeadline: s.registrationDeadlineOn
       ? zonedInstant(s.registrationDeadlineOn, REGISTRATION_DEADLINE_TIME)
       : null,
+  };
+}
+
+/**
+ * The other way round, for an edit form: a stored session as the organiser typed it, so saving it unchanged
+ * stores the same instants (a round trip through `sessionInstants`).
+ */
+export function sessionTimesOf(s: {
+  startsAt: Date;
+  endsAt: Date | null;
+  registrationDeadline: Date | null;
+}): Required<SessionTimes> {
+  return {
+    date: localDate(s.startsAt),
+    startTime: localTime(s.startsAt),
+    endTime: s.endsAt ? localTime(s.endsAt) : "",
+    registrationDeadlineOn: s.registrationDeadline ? localDate(s.registrationDeadline) : "",
   };
 }
 

@@ -51,7 +51,7 @@ export type Conclusion = {
   notes: Record<string, string>;
   summary: string;
   decision: PartnershipDecision | null;
-  nextSteps: { title: string; dueOn: string | null }[];
+  nextSteps: { title: string; dueOn: string | null; asAction?: boolean }[];
 };
 
 /**
@@ -83,6 +83,12 @@ export function conclude(
     );
   if (!conclusion.summary.trim())
     return fail("evaluation.summary_required", "Skriv en samlet vurdering", "Write a summary");
+  if (!isPolicySubject(evaluation.subject.type) && conclusion.nextSteps.some((s) => s.asAction))
+    return fail(
+      "evaluation.actions_policy_only",
+      "Kun en politiks næste skridt kan blive handlinger i handleplanen",
+      "Only a policy's next steps can become actions in its action plan",
+    );
   return ok(conclusion);
 }
 
@@ -127,4 +133,26 @@ export function followUpTasks(
     title: step.title,
     dueOn: step.dueOn,
   }));
+}
+
+const isPolicySubject = (type: Evaluation["subject"]["type"]) => type === "policy" || type === "policy_goal";
+
+/**
+ * A policy follow-up's next steps that the meeting chose to act on become actions in the policy's action plan:
+ * the step is the action, its date the deadline, and a goal's evaluation puts the action under that goal.
+ * They start unpublished, so an official adds the owner and place before the public reads them.
+ */
+export function followUpActions(
+  subject: Evaluation["subject"],
+  conclusion: Pick<Conclusion, "nextSteps">,
+): { handling: string; dueOn: string | null; goalId: string | null; published: false }[] {
+  if (!isPolicySubject(subject.type)) return [];
+  return conclusion.nextSteps
+    .filter((step) => step.asAction)
+    .map((step) => ({
+      handling: step.title,
+      dueOn: step.dueOn,
+      goalId: subject.type === "policy_goal" ? subject.id : null,
+      published: false,
+    }));
 }

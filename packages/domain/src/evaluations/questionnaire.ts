@@ -7,7 +7,14 @@ export type QuestionType = (typeof questionTypes)[number];
 /** Danish is required; English and an easy-read wording are optional. */
 export type QuestionText = { da: string; en?: string; easyRead?: string };
 
-type QuestionBase = { id: string; text: QuestionText; required: boolean; help?: QuestionText };
+type QuestionBase = {
+  id: string;
+  text: QuestionText;
+  required: boolean;
+  help?: QuestionText;
+  /** set on a section's first question: its heading, and a new page for a questionnaire answered in pages */
+  section?: QuestionText;
+};
 
 export type Choice = { value: string; label: QuestionText };
 

@@ -169,9 +169,22 @@ export const partnersCooperationQuestions: Question[] = [
   text("next_steps", "Næste skridt?", "Next steps?", true),
 ];
 
+/** The meeting's two parts are two sections, so the questionnaire is answered in two pages. */
+const startsSection = ([first, ...rest]: Question[], section: Question["section"]): Question[] =>
+  first ? [{ ...first, section }, ...rest] : [];
+
 export const partnersMeetingQuestionnaire: Questionnaire = {
   title: { da: "Partnernes evalueringsmøde", en: "The partners' evaluation meeting" },
-  questions: [...partnersOutcomeQuestions, ...partnersCooperationQuestions],
+  questions: [
+    ...startsSection(partnersOutcomeQuestions, {
+      da: "Del 1: Deltagernes udbytte",
+      en: "Part 1: What the participants gained",
+    }),
+    ...startsSection(partnersCooperationQuestions, {
+      da: "Del 2: Samarbejdet",
+      en: "Part 2: The cooperation",
+    }),
+  ],
 };
 
 export const questionnaireTemplates = {

@@ -1,3 +1,4 @@
+export * from "./agreement-kinds.ts";
 export * from "./lifecycle.ts";
 export * from "./model.ts";
 export * from "./schemas.ts";

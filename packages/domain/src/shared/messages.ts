@@ -67,6 +67,10 @@ export const messages: Record<string, Bilingual> = {
     da: "En påmindelse skal ligge senest på svarfristen",
     en: "A reminder must be on or before the closing date",
   },
+  closes_in_past: {
+    da: "Sæt en svarfrist, der ikke er overskredet",
+    en: "Set a closing date that has not passed",
+  },
   termination_reason_required: {
     da: "Skriv, hvorfor partnerskabet ophører",
     en: "Say why the partnership ends",
@@ -74,6 +78,10 @@ export const messages: Record<string, Bilingual> = {
   eligibility_not_checked: {
     da: "Bekræft, at du har kontrolleret, at vælgeren må stemme",
     en: "Confirm that you have checked that the voter may vote",
+  },
+  issuer_not_https: {
+    da: "Skriv udbyderens adresse med https:// (fx https://mitid-broker.example.dk)",
+    en: "Enter the provider's address with https:// (e.g. https://mitid-broker.example.dk)",
   },
   partnership_needs_organisation: {
     da: "Tilføj mindst én brugerorganisation som partner",

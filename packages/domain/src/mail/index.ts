@@ -1,0 +1,3 @@
+export * from "./co-creation.ts";
+export * from "./compose.ts";
+export * from "./evaluations.ts";
