@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { Database, DatabaseKind } from "./database.ts";
+import { CONTENT_CHANNEL, KnownVersions, keepVersions } from "./known-versions.ts";
 import * as schema from "./schema/index.ts";
 
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
@@ -35,7 +36,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
 
 async function openPostgres(url: string, maxConnections = 10): Promise<OpenedDatabase> {
   const client = preparingEveryStatement(postgres(url, { max: maxConnections, onnotice: () => {} }));
-  const db = drizzlePostgres(client, { schema });
+  const known = new KnownVersions();
+  const db = drizzlePostgres(client, { schema, logger: known.statements });
   // Several stateless processes may start at once against one server: one migrates, the others wait.
   const lock = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -45,6 +47,13 @@ async function openPostgres(url: string, maxConnections = 10): Promise<OpenedDat
   } finally {
     await lock.end();
   }
+  // postgres.js listens on a connection of its own and calls the third argument again after each reconnect.
+  await client.listen(
+    CONTENT_CHANNEL,
+    (payload) => known.announced(payload),
+    () => known.listening(),
+  );
+  keepVersions(db as unknown as Database, known);
   return { db: db as unknown as Database, kind: "postgres", close: () => client.end() };
 }
 
@@ -73,8 +82,14 @@ async function openEmbedded(
   try {
     const pglite = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
     await pglite.waitReady;
-    const db = drizzlePglite(pglite, { schema });
+    const known = new KnownVersions();
+    const db = drizzlePglite(pglite, { schema, logger: known.statements });
     await migratePglite(db, { migrationsFolder });
+    // PGlite hands a notification to its listeners before the statement that committed it resolves, so in the
+    // embedded database even a write that bypasses drizzle is known at once.
+    await pglite.listen(CONTENT_CHANNEL, (payload) => known.announced(payload));
+    known.listening();
+    keepVersions(db as unknown as Database, known);
     return {
       db: db as unknown as Database,
       kind: "embedded",

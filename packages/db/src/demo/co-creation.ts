@@ -184,11 +184,12 @@ function processes(): Process[] {
       audience: "Medarbejdere og beboere på sociale tilbud, frivilligcentret og IT-frivillige",
       area: "Gribskov Kommune",
       status: "published",
+      // The three workshops are behind it; the signed cooperation agreement (demo/cooperation.ts) is its outcome.
       phases: [
-        { kind: "workshops", title: "Tre workshops over et halvt år", from: -120, to: 40 },
-        { kind: "realisation", title: "Samarbejdsaftale og de første frivillige", from: 41, to: 120 },
+        { kind: "workshops", title: "Tre workshops over et halvt år", from: -185, to: -20 },
+        { kind: "realisation", title: "Samarbejdsaftale og de første frivillige", from: -19, to: 160 },
       ],
-      sessions: [-120, -40, 40].map((day, i) => ({
+      sessions: [-180, -100, -21].map((day, i) => ({
         title: `Workshop ${i + 1}`,
         description: [
           "Hvad vil vi have IT-frivillige til?",

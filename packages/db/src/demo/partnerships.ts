@@ -79,6 +79,25 @@ const phasePlan: Record<SchedulePhase, { owner: "kommune" | "forening"; startDay
   network_meetings: { owner: "forening", startDays: 130 },
 };
 
+/** The agreement's text as the demo tells it, each section saved once (version 1). */
+export async function writeDemoSections(
+  tx: Transaction,
+  partnershipId: string,
+  texts: Record<AgreementSection, string>,
+): Promise<void> {
+  for (const [section, text] of Object.entries(texts)) {
+    await tx
+      .update(partnershipSections)
+      .set({ text, version: 1 })
+      .where(
+        and(
+          eq(partnershipSections.partnershipId, partnershipId),
+          eq(partnershipSections.section, section as AgreementSection),
+        ),
+      );
+  }
+}
+
 export async function seedDemoPartnerships(tx: Transaction, now: Date): Promise<void> {
   const today = copenhagenDate(now);
   const [randers] = await tx
@@ -114,17 +133,7 @@ export async function seedDemoPartnerships(tx: Transaction, now: Date): Promise<
     volunteerCoordinator: "Ole Frivillig",
     published: true,
   });
-  for (const [section, text] of Object.entries(sections)) {
-    await tx
-      .update(partnershipSections)
-      .set({ text, version: 1 })
-      .where(
-        and(
-          eq(partnershipSections.partnershipId, created.id),
-          eq(partnershipSections.section, section as AgreementSection),
-        ),
-      );
-  }
+  await writeDemoSections(tx, created.id, sections);
   const direktor = await insertPartnershipPerson(tx, {
     ...base,
     partnerId: kommune.id,

@@ -45,6 +45,7 @@ import {
   seniorSubjects,
   taskCommitteeSubjects,
 } from "./content.ts";
+import { seedDemoCooperationAgreement } from "./cooperation.ts";
 import { seedDemoEvaluations } from "./evaluations.ts";
 import { inventedName, type MunicipalitySpec, municipalitySpecs } from "./municipalities.ts";
 import { seedDemoPartnerships } from "./partnerships.ts";
@@ -54,6 +55,7 @@ import { addDays, copenhagen, copenhagenDate, meetingDay, workingDay } from "./t
 
 export { demoCoCreation } from "./co-creation.ts";
 export { demoBallotCodes, demoVotes } from "./co-creation-votes.ts";
+export { demoCooperation } from "./cooperation.ts";
 export { demoEvaluations, demoInvitationToken } from "./evaluations.ts";
 export { demoPartnership } from "./partnerships.ts";
 export { demoPolicy } from "./policy.ts";
@@ -1032,6 +1034,7 @@ export async function seedDemoData(db: Database, now: Date): Promise<DemoSummary
     await seedDemoPolicies(tx, now);
     await seedDemoPartnerships(tx, now);
     await seedDemoCoCreation(tx, now);
+    await seedDemoCooperationAgreement(tx, now);
     await seedDemoCoCreationVotes(tx, now);
     await seedDemoEvaluations(tx, now);
     return true;

@@ -7,6 +7,14 @@ import type { OpenedDatabase } from "../open.ts";
 import { coCreationProcesses, municipalities } from "../schema/index.ts";
 import { createTestDatabase, rowsOf } from "../testing/index.ts";
 import {
+  castBallotSignedIn,
+  findOidcProvider,
+  hasVoted,
+  loadOidcClient,
+  saveOidcProvider,
+  signedInVoter,
+} from "./co-creation-oidc.ts";
+import {
   type CastOutcome,
   castBallotWithCode,
   insertBallotCodes,
@@ -291,5 +299,161 @@ describe("the secret ballot", () => {
       ["Fællesspisning", 2],
       ["Bænke", 2],
     ]);
+  });
+});
+
+describe("the municipality's OpenID provider", () => {
+  it("needs a secret the first time, stores it encrypted and never reads it back with the settings", async () => {
+    const settings = { issuer: "https://broker.example.dk", clientId: "samraad-odense" };
+    expect(await saveOidcProvider(db, municipalityId, settings, now)).toBe("secret_required");
+    expect(await findOidcProvider(db, municipalityId)).toBeNull();
+    const secret = "s3cret-from-the-broker";
+    expect(await saveOidcProvider(db, municipalityId, { ...settings, clientSecret: secret }, now)).toBe(
+      "saved",
+    );
+    const raw = JSON.stringify(
+      rowsOf(
+        await db.execute(
+          sql`select * from co_creation_oidc_providers where municipality_id = ${municipalityId}`,
+        ),
+      ),
+    );
+    expect(raw).toContain("samraad-odense");
+    expect(raw).not.toContain(secret);
+    expect(await findOidcProvider(db, municipalityId)).toEqual({ ...settings, updatedAt: now });
+    // Changing the client id without a new secret keeps the stored secret.
+    await saveOidcProvider(db, municipalityId, { ...settings, clientId: "samraad-odense-2" }, now);
+    expect(await loadOidcClient(db, municipalityId)).toMatchObject({
+      clientId: "samraad-odense-2",
+      clientSecret: secret,
+    });
+  });
+});
+
+describe("casting a ballot signed in with OpenID Connect", () => {
+  const issuer = "https://broker.example.dk";
+  const tally = (values: string[]) =>
+    values.reduce<Record<string, number>>((acc, v) => {
+      acc[v] = (acc[v] ?? 0) + 1;
+      return acc;
+    }, {});
+  const castMany = async (
+    vote: string,
+    voter: Awaited<ReturnType<typeof signedInVoter>>,
+    choices: string[][],
+  ) => {
+    const outcomes = await Promise.allSettled(
+      choices.map((c) => db.transaction((tx) => castBallotSignedIn(tx, municipalityId, vote, voter, c))),
+    );
+    return tally(outcomes.map((o) => (o.status === "fulfilled" ? o.value : "error")));
+  };
+
+  it("keys an identity per issuer and per vote, and keeps the sub out of what it stores", async () => {
+    const vote = { id: voteId, allowRevote: true };
+    const a = await signedInVoter(db, vote, issuer, "person-1");
+    expect(await signedInVoter(db, vote, issuer, "person-1")).toEqual(a);
+    expect((await signedInVoter(db, vote, "https://other.example.dk", "person-1")).credential).not.toBe(
+      a.credential,
+    );
+    const otherVote = await signedInVoter(
+      db,
+      { id: crypto.randomUUID(), allowRevote: true },
+      issuer,
+      "person-1",
+    );
+    expect(otherVote.credential).not.toBe(a.credential);
+    expect(a.credential).toMatch(/^oidc:[A-Za-z0-9_-]{43}$/);
+    expect(a.credential).not.toContain("person-1");
+    expect(a.ballotHandle).not.toBe(a.credential.slice(5));
+    expect(
+      (await signedInVoter(db, { id: voteId, allowRevote: false }, issuer, "person-1")).ballotHandle,
+    ).toBeNull();
+  });
+
+  it("counts 100 concurrent attempts with one identity once, and refuses the rest when re-voting is off", async () => {
+    const vote = await newVote("oidc-once");
+    const options = (await listVoteOptions(db, municipalityId, vote)).map((o) => o.id);
+    const voter = await signedInVoter(db, { id: vote, allowRevote: false }, issuer, "person-2");
+    const tallies = await castMany(
+      vote,
+      voter,
+      Array.from({ length: 100 }, (_, i) => [options[i % 3] as string]),
+    );
+    expect(tallies.counted).toBe(1);
+    expect((tallies.already_voted ?? 0) + (tallies.error ?? 0)).toBe(99);
+    expect(await voteTurnout(db, municipalityId, vote)).toMatchObject({ ballots: 1, voters: 1 });
+    expect(await hasVoted(db, municipalityId, vote, voter.credential)).toBe(true);
+    const [ballot] = await listBallots(db, municipalityId, vote);
+    expect(
+      await db.transaction((tx) =>
+        castBallotSignedIn(tx, municipalityId, vote, voter, [
+          options[2] === ballot?.choices[0] ? (options[0] as string) : (options[2] as string),
+        ]),
+      ),
+    ).toBe("already_voted");
+    expect((await listBallots(db, municipalityId, vote)).map((b) => b.choices)).toEqual([ballot?.choices]);
+  });
+
+  it("lets a voter replace their ballot when re-voting is on: 100 concurrent attempts still leave one ballot", async () => {
+    const vote = await newVote("oidc-revote", true);
+    const options = (await listVoteOptions(db, municipalityId, vote)).map((o) => o.id);
+    const [legeplads, baenke, spisning] = options as [string, string, string];
+    const voter = await signedInVoter(db, { id: vote, allowRevote: true }, issuer, "person-3");
+    const other = await signedInVoter(db, { id: vote, allowRevote: true }, issuer, "person-4");
+    const tallies = await castMany(
+      vote,
+      voter,
+      Array.from({ length: 100 }, () => [legeplads]),
+    );
+    expect(tallies.counted).toBe(1);
+    expect((tallies.replaced ?? 0) + (tallies.error ?? 0)).toBe(99);
+    expect(await db.transaction((tx) => castBallotSignedIn(tx, municipalityId, vote, other, [baenke]))).toBe(
+      "counted",
+    );
+    // Changes their mind twice; the result counts only the last choice.
+    for (const choice of [baenke, spisning]) {
+      expect(
+        await db.transaction((tx) => castBallotSignedIn(tx, municipalityId, vote, voter, [choice])),
+      ).toBe("replaced");
+    }
+    expect(await voteTurnout(db, municipalityId, vote)).toMatchObject({ ballots: 2, voters: 2 });
+    const ballots = await listBallots(db, municipalityId, vote);
+    const result = computeResult(
+      rules,
+      await listVoteOptions(db, municipalityId, vote),
+      ballots.map((b) => b.choices),
+    );
+    expect(Object.fromEntries(result.options.map((o) => [o.title, o.votes]))).toEqual({
+      Bænke: 1,
+      Fællesspisning: 1,
+      Legeplads: 0,
+    });
+
+    // The voter table and the ballots share no value: the handle is not the credential, nor derived from it.
+    const stored = rowsOf<{ credential: string }>(
+      await db.execute(sql`select credential from co_creation_voters where vote_id = ${vote}`),
+    );
+    const handles = rowsOf<{ receipt_hash: string | null; id: string }>(
+      await db.execute(sql`select id, receipt_hash from co_creation_ballots where vote_id = ${vote}`),
+    );
+    for (const { credential } of stored) {
+      for (const h of handles) {
+        expect(credential).not.toContain(h.receipt_hash ?? "-");
+        expect(credential).not.toContain(h.id);
+      }
+    }
+
+    // Once sealed, no handle is left: nobody — not the voter either — can find a ballot again.
+    await db.transaction((tx) => sealBallots(tx, municipalityId, vote));
+    expect(
+      rowsOf(
+        await db.execute(
+          sql`select 1 from co_creation_ballots where vote_id = ${vote} and receipt_hash is not null`,
+        ),
+      ),
+    ).toHaveLength(0);
+    expect(
+      await db.transaction((tx) => castBallotSignedIn(tx, municipalityId, vote, voter, [legeplads])),
+    ).toBe("already_voted");
   });
 });

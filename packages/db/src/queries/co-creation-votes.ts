@@ -125,6 +125,7 @@ export const voteColumns = {
   minAge: coCreationVotes.minAge,
   residenceRequired: coCreationVotes.residenceRequired,
   allowRevote: coCreationVotes.allowRevote,
+  signInWithOidc: coCreationVotes.signInWithOidc,
   opensAt: coCreationVotes.opensAt,
   closesAt: coCreationVotes.closesAt,
   closedAt: coCreationVotes.closedAt,
@@ -164,6 +165,7 @@ export async function findVoteProcess(db: Db, municipalityId: string, processId:
   const [row] = await db
     .select({
       id: coCreationProcesses.id,
+      municipalityId: coCreationProcesses.municipalityId,
       councilId: coCreationProcesses.councilId,
       slug: coCreationProcesses.slug,
       title: coCreationProcesses.title,
@@ -196,7 +198,13 @@ export async function findPublicVoteProcessBySlug(db: Db, municipalityId: string
   return row ?? null;
 }
 
-export type VoteFields = VoteRules & { title: string; area: string; opensAt: Date; closesAt: Date };
+export type VoteFields = VoteRules & {
+  title: string;
+  area: string;
+  opensAt: Date;
+  closesAt: Date;
+  signInWithOidc?: boolean;
+};
 
 export async function upsertVote(
   db: Db,

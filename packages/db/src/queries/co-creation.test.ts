@@ -15,6 +15,7 @@ import {
   listRegistrations,
   listSessions,
   registerForSession,
+  searchPublicIdeas,
   searchPublicProcesses,
   setProcessStatus,
   waitingPositionOf,
@@ -210,5 +211,21 @@ describe("deadlines, search", () => {
     const hits = await searchPublicProcesses(db, "budgettet Bolbro");
     expect(hits.map((h) => h.slug)).toContain(demoCoCreation.bolbro.slug);
     expect(await searchPublicProcesses(db, "foreningslivet")).toEqual([]);
+  });
+
+  it("finds published ideas by words in their title or description, never pending or rejected ones", async () => {
+    const hits = await searchPublicIdeas(db, "teleslynge");
+    expect(hits.map((h) => h.title)).toEqual(["Teleslynge i bibliotekets mødesal"]);
+    expect(hits[0]).toMatchObject({
+      processSlug: demoCoCreation.broenderslev.slug,
+      municipalitySlug: demoCoCreation.broenderslev.municipality,
+    });
+    // By a word of its description alone (Danish stemming: "kørestole" finds "kørestol").
+    expect((await searchPublicIdeas(db, "kørestol")).map((h) => h.title)).toContain(
+      "Ramper ved butikkerne på Algade",
+    );
+    // The demo's pending idea (Lydfyr …) and rejected one (Gratis fadøl …) exist, and are never found.
+    expect(await searchPublicIdeas(db, "lydfyr")).toEqual([]);
+    expect(await searchPublicIdeas(db, "fadøl")).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Transaction } from "../database.ts";
 import {
+  coCreationIdeas,
   coCreationPhases,
   coCreationProcesses,
   coCreationRegistrations,
@@ -637,6 +638,36 @@ export async function searchPublicProcesses(db: Db, text: string, options: { lim
     .limit(options.limit ?? 30);
 }
 export type ProcessSearchHit = Awaited<ReturnType<typeof searchPublicProcesses>>[number];
+
+/** Published ideas of public processes whose title or description match the words; never pending or rejected. */
+export async function searchPublicIdeas(db: Db, text: string, options: { limit?: number } = {}) {
+  const query = sql`websearch_to_tsquery('danish', ${text})`;
+  const document = sql`to_tsvector('danish', ${coCreationIdeas.title} || ' ' || ${coCreationIdeas.description})`;
+  return db
+    .select({
+      id: coCreationIdeas.id,
+      title: coCreationIdeas.title,
+      processSlug: coCreationProcesses.slug,
+      processTitle: coCreationProcesses.title,
+      municipalitySlug: municipalities.slug,
+      municipalityName: municipalities.name,
+    })
+    .from(coCreationIdeas)
+    .innerJoin(coCreationProcesses, eq(coCreationProcesses.id, coCreationIdeas.processId))
+    .innerJoin(municipalities, eq(municipalities.id, coCreationIdeas.municipalityId))
+    .where(
+      and(
+        sql`${document} @@ ${query}`,
+        eq(coCreationIdeas.status, "published"),
+        isNull(coCreationIdeas.deletedAt),
+        inArray(coCreationProcesses.status, publicStatuses),
+        isNull(coCreationProcesses.deletedAt),
+      ),
+    )
+    .orderBy(desc(sql`ts_rank(${document}, ${query})`), asc(coCreationIdeas.title))
+    .limit(options.limit ?? 30);
+}
+export type IdeaSearchHit = Awaited<ReturnType<typeof searchPublicIdeas>>[number];
 
 /** Sessions of a municipality's public processes, for the iCal feed (cancelled ones too, marked). */
 export function publicSessionsForFeed(db: Db, municipalityId: string, processId?: string) {

@@ -1,12 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
+import { knownVersionsOf } from "../known-versions.ts";
 import { meetings, municipalities } from "../schema/index.ts";
 
 /**
  * What a process computed from one municipality's content, kept while that content is unchanged. The database
- * raises `municipalities.content_version` at the commit of every change (migration 0009), so a reader asks one
- * indexed question — "still version N?" — instead of reloading, and every process against the same database sees
- * a change at once. Bounded: the least recently used entry goes first.
+ * raises `municipalities.content_version` at the commit of every change (migration 0009) and announces it
+ * (0017), so a reader asks "still version N?" of the versions this process knows (`KnownVersions`), or with one
+ * indexed read when it does not know, instead of reloading; every process against the same database sees a change
+ * within milliseconds. Bounded: the least recently used entry goes first.
  */
 export class ContentCache<T> {
   readonly #entries = new Map<string, { version: number; value: T }>();
@@ -67,15 +69,39 @@ function statementsFor(db: Db) {
 
 /** The municipality's content version; null for an unknown municipality. */
 export async function contentVersion(db: Db, municipalityId: string): Promise<number | null> {
+  const known = knownVersionsOf(db);
+  const version = known?.known(municipalityId);
+  if (version !== undefined) return version;
+  const generation = known?.generation ?? 0;
   const [row] = await statementsFor(db).municipality.execute({ id: municipalityId });
+  if (row) known?.learnt(municipalityId, row.version, generation);
   return row?.version ?? null;
 }
+
+// A meeting never moves to another municipality, so which one it belongs to is kept (bounded) once read.
+const meetingMunicipality = new WeakMap<Db, Map<string, string>>();
 
 /** The content version of the municipality a meeting belongs to; null for an unknown meeting. */
 export async function meetingContentVersion(
   db: Db,
   meetingId: string,
 ): Promise<{ municipalityId: string; version: number } | null> {
+  let owners = meetingMunicipality.get(db);
+  if (!owners) {
+    owners = new Map();
+    meetingMunicipality.set(db, owners);
+  }
+  const owner = owners.get(meetingId);
+  if (owner) {
+    const version = await contentVersion(db, owner);
+    if (version !== null) return { municipalityId: owner, version };
+  }
+  const known = knownVersionsOf(db);
+  const generation = known?.generation ?? 0;
   const [row] = await statementsFor(db).meeting.execute({ id: meetingId });
-  return row ?? null;
+  if (!row) return null;
+  if (owners.size >= 50_000) owners.clear();
+  owners.set(meetingId, row.municipalityId);
+  known?.learnt(row.municipalityId, row.version, generation);
+  return row;
 }

@@ -21,6 +21,7 @@ import {
 import { createTestDatabase, rowsOf } from "../testing/index.ts";
 import { upcomingDeadlinesFor } from "./deadlines.ts";
 import {
+  findDraft,
   findEvaluationSubject,
   findInvitation,
   insertEvaluation,
@@ -31,6 +32,7 @@ import {
   listResponses,
   responseRate,
   type SubmitOutcome,
+  saveDraft,
   sealResponses,
   submitResponse,
 } from "./evaluations.ts";
@@ -261,6 +263,70 @@ describe("anonymous answers", () => {
     const stored = await listResponses(db, municipalityId, evaluationId);
     expect(stored.map((r) => r.id)).toEqual(stored.map((r) => r.id).sort());
     for (const r of stored) expect(JSON.stringify(r)).not.toMatch(new RegExp(tokens.map(hash).join("|")));
+  });
+});
+
+describe("a questionnaire answered in pages", () => {
+  const draftsOf = async (token: string) =>
+    rowsOf<{ n: number }>(
+      await db.execute(
+        sql`select count(*)::int as n from evaluation_drafts where token_hash = ${hash(token)}`,
+      ),
+    )[0]?.n;
+  const save = (token: string, page: number) =>
+    db.transaction((tx) =>
+      saveDraft(tx, municipalityId, evaluationId, hash(token), {
+        answers: { overall: 4, content: 5 },
+        respondentName: null,
+        page,
+      }),
+    );
+
+  it("keeps the answers so far under the link, and deletes them in the transaction that stores the response", async () => {
+    const token = tokens[6] as string;
+    expect(await save(token, 1)).toBe(true);
+    expect(await save(token, 2)).toBe(true);
+    expect(await findDraft(db, evaluationId, hash(token))).toEqual({
+      answers: { overall: 4, content: 5 },
+      respondentName: null,
+      page: 2,
+    });
+    expect(await submit(token)).toBe("counted");
+    expect(await draftsOf(token)).toBe(0);
+    // A used link keeps nothing, even a page saved after the response.
+    expect(await save(token, 2)).toBe(false);
+    expect(await draftsOf(token)).toBe(0);
+  });
+
+  it("drops an unfinished draft when the evaluation stops collecting, and never counts it", async () => {
+    const token = tokens[7] as string;
+    const before = await responseRate(db, municipalityId, evaluationId);
+    expect(await save(token, 1)).toBe(true);
+    await db.transaction((tx) => sealResponses(tx, municipalityId, evaluationId));
+    expect(await draftsOf(token)).toBe(0);
+    expect(await responseRate(db, municipalityId, evaluationId)).toEqual(before);
+  });
+
+  it("store no time and point at no response or link row", async () => {
+    const columns = rowsOf<{ column_name: string; data_type: string }>(
+      await db.execute(sql`select column_name, data_type from information_schema.columns
+        where table_schema = 'public' and table_name = 'evaluation_drafts'`),
+    );
+    expect(columns.map((c) => c.column_name).sort()).toEqual([
+      "answers",
+      "evaluation_id",
+      "municipality_id",
+      "page",
+      "respondent_name",
+      "token_hash",
+    ]);
+    for (const c of columns) expect(c.data_type).not.toMatch(/time|date/);
+    const edges = rowsOf<{ to_table: string }>(
+      await db.execute(sql`select ccu.table_name as to_table from information_schema.table_constraints tc
+        join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+        where tc.constraint_type = 'FOREIGN KEY' and tc.table_name = 'evaluation_drafts'`),
+    );
+    expect(edges.map((e) => e.to_table).sort()).toEqual(["evaluations", "municipalities"]);
   });
 });
 

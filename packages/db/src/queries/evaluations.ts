@@ -11,6 +11,7 @@ import type { Db } from "../database.ts";
 import {
   coCreationProcesses,
   evaluationCriteria,
+  evaluationDrafts,
   evaluationInvitations,
   evaluationMeasurements,
   evaluationResponses,
@@ -240,7 +241,60 @@ export async function submitResponse(
     return known ? "already_answered" : "unknown";
   }
   await tx.insert(evaluationResponses).values({ municipalityId, evaluationId, answers, respondentName });
+  // The answers now live unlinked in evaluation_responses; the draft that kept them under this link goes.
+  await tx
+    .delete(evaluationDrafts)
+    .where(and(eq(evaluationDrafts.evaluationId, evaluationId), eq(evaluationDrafts.tokenHash, tokenHash)));
   return "counted";
+}
+
+export type Draft = { answers: ResponseAnswers; respondentName: string | null; page: number };
+
+/** The answers a link has given so far on earlier pages (null when none). */
+export async function findDraft(db: Db, evaluationId: string, tokenHash: string): Promise<Draft | null> {
+  const [row] = await db
+    .select({
+      answers: evaluationDrafts.answers,
+      respondentName: evaluationDrafts.respondentName,
+      page: evaluationDrafts.page,
+    })
+    .from(evaluationDrafts)
+    .where(and(eq(evaluationDrafts.evaluationId, evaluationId), eq(evaluationDrafts.tokenHash, tokenHash)));
+  return row ?? null;
+}
+
+/**
+ * Keeps a link's answers between pages. Under the invitation's row lock, as submitResponse takes it, so a page
+ * saved at the same moment as the response is sent cannot leave a draft behind: a used link saves nothing.
+ * Run it in a transaction; false when the link is used or unknown.
+ */
+export async function saveDraft(
+  tx: Db,
+  municipalityId: string,
+  evaluationId: string,
+  tokenHash: string,
+  draft: Draft,
+): Promise<boolean> {
+  const [open] = await tx
+    .select({ answered: evaluationInvitations.answered })
+    .from(evaluationInvitations)
+    .where(
+      and(
+        eq(evaluationInvitations.municipalityId, municipalityId),
+        eq(evaluationInvitations.evaluationId, evaluationId),
+        eq(evaluationInvitations.tokenHash, tokenHash),
+      ),
+    )
+    .for("update");
+  if (!open || open.answered) return false;
+  await tx
+    .insert(evaluationDrafts)
+    .values({ municipalityId, evaluationId, tokenHash, ...draft })
+    .onConflictDoUpdate({
+      target: [evaluationDrafts.evaluationId, evaluationDrafts.tokenHash],
+      set: draft,
+    });
+  return true;
 }
 
 /**
@@ -286,9 +340,13 @@ export async function responseRate(db: Db, municipalityId: string, evaluationId:
  * marked its link as used, so PostgreSQL's own row bookkeeping (the xmin transaction id, the physical row order)
  * could pair a link with its answer. Sealing rewrites every link row and every answer row of the evaluation in
  * this one transaction, the answers in random order under new random ids: afterwards all share one xmin and no
- * order is left to compare. Run it in the transaction that concludes the evaluation.
+ * order is left to compare. Run it in the transaction that concludes the evaluation. Who the links were emailed to
+ * is forgotten too: no reminder follows a conclusion.
  */
 export async function sealResponses(tx: Db, municipalityId: string, evaluationId: string): Promise<void> {
+  await tx.execute(sql`
+    delete from evaluation_invitation_emails
+    where municipality_id = ${municipalityId} and evaluation_id = ${evaluationId}`);
   await tx.execute(sql`
     update evaluation_invitations set answered = answered
     where municipality_id = ${municipalityId} and evaluation_id = ${evaluationId}`);
@@ -300,6 +358,15 @@ export async function sealResponses(tx: Db, municipalityId: string, evaluationId
     )
     insert into evaluation_responses (municipality_id, evaluation_id, answers, respondent_name)
     select municipality_id, evaluation_id, answers, respondent_name from old order by random()`);
+  // Questionnaires left half-way are never counted; their drafts would only keep answers next to links.
+  await tx
+    .delete(evaluationDrafts)
+    .where(
+      and(
+        eq(evaluationDrafts.municipalityId, municipalityId),
+        eq(evaluationDrafts.evaluationId, evaluationId),
+      ),
+    );
 }
 
 /** The answers, in random-id order (which says nothing about who answered or when). */
@@ -423,9 +490,102 @@ export async function insertMeasurement(
   });
 }
 
+/** Corrects a criterion stated on the evaluation (a policy's criteria are changed in the policy). */
+export async function updateCriterion(
+  db: Db,
+  municipalityId: string,
+  evaluationId: string,
+  criterionId: string,
+  c: { indicator: string; baseline: string | null; target: string; unit: string | null },
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(evaluationCriteria)
+    .set({ ...c, updatedAt: now })
+    .where(criterionOf(municipalityId, evaluationId, criterionId))
+    .returning({ id: evaluationCriteria.id });
+  return rows.length > 0;
+}
+
+/** Removes a criterion and its measurements (kept as deleted rows, like the rest of the content). */
+export async function removeCriterion(
+  db: Db,
+  municipalityId: string,
+  evaluationId: string,
+  criterionId: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(evaluationCriteria)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(criterionOf(municipalityId, evaluationId, criterionId))
+    .returning({ id: evaluationCriteria.id });
+  await db
+    .update(evaluationMeasurements)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(evaluationMeasurements.municipalityId, municipalityId),
+        eq(evaluationMeasurements.evaluationId, evaluationId),
+        eq(evaluationMeasurements.criterionId, criterionId),
+        isNull(evaluationMeasurements.deletedAt),
+      ),
+    );
+  return rows.length > 0;
+}
+
+const criterionOf = (municipalityId: string, evaluationId: string, criterionId: string) =>
+  and(
+    eq(evaluationCriteria.id, criterionId),
+    eq(evaluationCriteria.municipalityId, municipalityId),
+    eq(evaluationCriteria.evaluationId, evaluationId),
+    isNull(evaluationCriteria.deletedAt),
+  );
+
+const measurementOf = (municipalityId: string, evaluationId: string, measurementId: string) =>
+  and(
+    eq(evaluationMeasurements.id, measurementId),
+    eq(evaluationMeasurements.municipalityId, municipalityId),
+    eq(evaluationMeasurements.evaluationId, evaluationId),
+    isNull(evaluationMeasurements.deletedAt),
+  );
+
+/** Corrects a measurement's date, value, note or judgement; false when there is no such measurement. */
+export async function updateMeasurement(
+  db: Db,
+  municipalityId: string,
+  evaluationId: string,
+  measurementId: string,
+  m: { measuredOn: string; value: string; note: string | null; judgement: CriterionOutcome | null },
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(evaluationMeasurements)
+    .set({ ...m, updatedAt: now })
+    .where(measurementOf(municipalityId, evaluationId, measurementId))
+    .returning({ id: evaluationMeasurements.id });
+  return rows.length > 0;
+}
+
+export async function removeMeasurement(
+  db: Db,
+  municipalityId: string,
+  evaluationId: string,
+  measurementId: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(evaluationMeasurements)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(measurementOf(municipalityId, evaluationId, measurementId))
+    .returning({ id: evaluationMeasurements.id });
+  return rows.length > 0;
+}
+
 export async function listMeasurements(db: Db, municipalityId: string, evaluationId: string) {
   return db
     .select({
+      id: evaluationMeasurements.id,
       criterionId: evaluationMeasurements.criterionId,
       measuredOn: evaluationMeasurements.measuredOn,
       value: evaluationMeasurements.value,

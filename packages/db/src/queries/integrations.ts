@@ -1,8 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { chatChannelLinks, councils, reminderDeliveries } from "../schema/index.ts";
-import { instanceSecret } from "./instance.ts";
+import { openWithInstanceKey, sealWithInstanceKey } from "./instance.ts";
 
 export type ChatPlatform = "slack" | "teams";
 
@@ -10,27 +9,12 @@ export type ChatPlatform = "slack" | "teams";
 // Webhook URLs at rest: AES-256-GCM with the instance's "webhooks" key. A Teams incoming-webhook URL is a
 // bearer credential (whoever has it can post into the channel), so it is never stored or returned in clear.
 
-async function webhookKey(db: Db): Promise<Buffer> {
-  const key = Buffer.from(await instanceSecret(db, "webhooks"), "base64url");
-  if (key.length !== 32) throw new Error("instance secret 'webhooks' is not a 256-bit key");
-  return key;
+export function encryptWebhookUrl(db: Db, url: string): Promise<string> {
+  return sealWithInstanceKey(db, "webhooks", url);
 }
 
-export async function encryptWebhookUrl(db: Db, url: string): Promise<string> {
-  const key = await webhookKey(db);
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
-  const body = Buffer.concat([cipher.update(url, "utf8"), cipher.final()]);
-  return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url")}`;
-}
-
-export async function decryptWebhookUrl(db: Db, sealed: string): Promise<string> {
-  const [version, payload] = sealed.split(".");
-  if (version !== "v1" || !payload) throw new Error("unknown webhook URL encryption format");
-  const raw = Buffer.from(payload, "base64url");
-  const decipher = createDecipheriv("aes-256-gcm", await webhookKey(db), raw.subarray(0, 12));
-  decipher.setAuthTag(raw.subarray(12, 28));
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+export function decryptWebhookUrl(db: Db, sealed: string): Promise<string> {
+  return openWithInstanceKey(db, "webhooks", sealed);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { isMeetingPublic, meetingStatuses } from "@samraad/domain/meetings";
 import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgSelect } from "drizzle-orm/pg-core";
 import type { Db } from "../database.ts";
 import {
   agendaItems,
@@ -94,6 +94,47 @@ export function pageConditions(q: OparlPageQuery, idColumn: AnyPgColumn): (SQL |
   ];
 }
 
+/** What a list needs to know of its rows to page them: the keyset id, the body, and the lifecycle expressions. */
+export type OparlListSpec = {
+  id: AnyPgColumn;
+  municipalityId: AnyPgColumn;
+  /** For lists an Organization has of its own (its meetings). */
+  councilId?: AnyPgColumn;
+  /** What may be public at all (absent: every row); anything else is never selected, not even as a deleted stub. */
+  visible?: SQL;
+  created: SQL;
+  modified: SQL;
+  deleted: SQL;
+};
+
+/** The `created`, `modified` and `deleted` every row carries, from a list's spec. */
+export function lifecycleOf(spec: OparlListSpec) {
+  return {
+    created: iso(spec.created),
+    modified: iso(spec.modified),
+    deleted: sql<boolean>`${spec.deleted}`,
+  };
+}
+
+/**
+ * One page of a body's list, or one object by id: visibility, body scope, keyset and time window, ordered by id,
+ * one row past the page (so the caller can tell whether there is a next one). Pass a `$dynamic()` select.
+ */
+export function oparlListPage<T extends PgSelect>(select: T, q: OparlPageQuery, spec: OparlListSpec): T {
+  return select
+    .where(
+      and(
+        spec.visible,
+        q.municipalityId ? eq(spec.municipalityId, q.municipalityId) : undefined,
+        q.councilId && spec.councilId ? eq(spec.councilId, q.councilId) : undefined,
+        ...pageConditions(q, spec.id),
+        ...windowConditions(q, spec.created, spec.modified, spec.deleted),
+      ),
+    )
+    .orderBy(asc(spec.id))
+    .limit(q.limit + 1);
+}
+
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /** Ids in URLs come from the outside: anything that is not a UUID cannot exist (and must not reach a uuid cast). */
@@ -178,12 +219,17 @@ export function oparlLegislativeTerms(db: Db, q: OparlPageQuery) {
 
 // ---------------------------------------------------------------------------------------------- Organization
 
-export async function oparlOrganizations(db: Db, q: OparlPageQuery) {
-  const created = sql`${councils.createdAt}`;
+const organizationList: OparlListSpec = {
+  id: councils.id,
+  municipalityId: councils.municipalityId,
+  created: sql`${councils.createdAt}`,
   // The organisation lists its memberships' URLs: a harvester must see it change when one comes or goes.
-  const modified = sql`greatest(${councils.updatedAt}, (select max(greatest(ms.updated_at, ms.deleted_at)) from memberships ms where ms.council_id = ${councils.id}))`;
-  const deleted = sql`(${councils.deletedAt} is not null)`;
-  const rows = await db
+  modified: sql`greatest(${councils.updatedAt}, (select max(greatest(ms.updated_at, ms.deleted_at)) from memberships ms where ms.council_id = ${councils.id}))`,
+  deleted: sql`(${councils.deletedAt} is not null)`,
+};
+
+export async function oparlOrganizations(db: Db, q: OparlPageQuery) {
+  const select = db
     .select({
       id: councils.id,
       municipalityId: councils.municipalityId,
@@ -191,20 +237,10 @@ export async function oparlOrganizations(db: Db, q: OparlPageQuery) {
       slug: councils.slug,
       type: councils.type,
       purpose: councils.purpose,
-      created: iso(created),
-      modified: iso(modified),
-      deleted: sql<boolean>`${deleted}`,
+      ...lifecycleOf(organizationList),
     })
-    .from(councils)
-    .where(
-      and(
-        q.municipalityId ? eq(councils.municipalityId, q.municipalityId) : undefined,
-        ...pageConditions(q, councils.id),
-        ...windowConditions(q, created, modified, deleted),
-      ),
-    )
-    .orderBy(asc(councils.id))
-    .limit(q.limit + 1);
+    .from(councils);
+  const rows = await oparlListPage(select.$dynamic(), q, organizationList);
   const ids = rows.map((r) => r.id);
   const members =
     ids.length === 0
@@ -280,31 +316,26 @@ export function oparlMemberships(db: Db, q: OparlPageQuery) {
 
 // ---------------------------------------------------------------------------------------------- Person
 
-export async function oparlPeople(db: Db, q: OparlPageQuery) {
-  const created = sql`${people.createdAt}`;
+const personList: OparlListSpec = {
+  id: people.id,
+  municipalityId: people.municipalityId,
+  created: sql`${people.createdAt}`,
   // Person embeds its memberships, so their changes move the person's `modified`.
-  const modified = sql`greatest(${people.updatedAt}, (select max(greatest(ms.updated_at, ms.deleted_at)) from memberships ms where ms.person_id = ${people.id}))`;
-  const deleted = sql`(${people.deletedAt} is not null)`;
-  const rows = await db
+  modified: sql`greatest(${people.updatedAt}, (select max(greatest(ms.updated_at, ms.deleted_at)) from memberships ms where ms.person_id = ${people.id}))`,
+  deleted: sql`(${people.deletedAt} is not null)`,
+};
+
+export async function oparlPeople(db: Db, q: OparlPageQuery) {
+  const select = db
     .select({
       id: people.id,
       municipalityId: people.municipalityId,
       // The name only when the person agreed to be named in public; otherwise OParl shows no name at all.
       name: sql<string | null>`case when ${people.publicName} then ${people.name} end`,
-      created: iso(created),
-      modified: iso(modified),
-      deleted: sql<boolean>`${deleted}`,
+      ...lifecycleOf(personList),
     })
-    .from(people)
-    .where(
-      and(
-        q.municipalityId ? eq(people.municipalityId, q.municipalityId) : undefined,
-        ...pageConditions(q, people.id),
-        ...windowConditions(q, created, modified, deleted),
-      ),
-    )
-    .orderBy(asc(people.id))
-    .limit(q.limit + 1);
+    .from(people);
+  const rows = await oparlListPage(select.$dynamic(), q, personList);
   const ids = rows.map((r) => r.id);
   const held = ids.length === 0 ? [] : await membershipRows(db, inArray(memberships.personId, ids));
   return rows.map((r) => ({ ...r, memberships: held.filter((m) => m.personId === r.id) }));
@@ -320,8 +351,18 @@ const meetingModified = sql`greatest(${meetings.updatedAt}, ${councils.deletedAt
   (select max(greatest(a.updated_at, a.deleted_at)) from attachments a join agenda_items i on i.id = a.agenda_item_id where i.meeting_id = ${meetings.id}))`;
 const meetingDeleted = sql`(${meetings.deletedAt} is not null or ${councils.deletedAt} is not null)`;
 
+const meetingList: OparlListSpec = {
+  id: meetings.id,
+  municipalityId: meetings.municipalityId,
+  councilId: meetings.councilId,
+  visible: meetingPublic,
+  created: meetingCreated,
+  modified: meetingModified,
+  deleted: meetingDeleted,
+};
+
 export async function oparlMeetings(db: Db, q: OparlPageQuery) {
-  const rows = await db
+  const select = db
     .select({
       id: meetings.id,
       municipalityId: meetings.municipalityId,
@@ -335,23 +376,11 @@ export async function oparlMeetings(db: Db, q: OparlPageQuery) {
       agendaPublishedAt: meetings.agendaPublishedAt,
       cancellationReason: meetings.cancellationReason,
       responsibleEditor: meetings.responsibleEditor,
-      created: iso(meetingCreated),
-      modified: iso(meetingModified),
-      deleted: sql<boolean>`${meetingDeleted}`,
+      ...lifecycleOf(meetingList),
     })
     .from(meetings)
-    .innerJoin(councils, eq(councils.id, meetings.councilId))
-    .where(
-      and(
-        meetingPublic,
-        q.municipalityId ? eq(meetings.municipalityId, q.municipalityId) : undefined,
-        q.councilId ? eq(meetings.councilId, q.councilId) : undefined,
-        ...pageConditions(q, meetings.id),
-        ...windowConditions(q, meetingCreated, meetingModified, meetingDeleted),
-      ),
-    )
-    .orderBy(asc(meetings.id))
-    .limit(q.limit + 1);
+    .innerJoin(councils, eq(councils.id, meetings.councilId));
+  const rows = await oparlListPage(select.$dynamic(), q, meetingList);
   const ids = rows.map((r) => r.id);
   const items = await withConsultations(
     db,
@@ -369,29 +398,20 @@ export async function oparlMeetings(db: Db, q: OparlPageQuery) {
 
 /** One Location per public meeting (the meeting's place is free text), at /location/<meeting id>. */
 export function oparlLocations(db: Db, q: OparlPageQuery) {
-  const created = sql`${meetings.createdAt}`;
-  const modified = sql`greatest(${meetings.updatedAt}, ${councils.deletedAt})`;
-  return db
+  const locationList: OparlListSpec = {
+    ...meetingList,
+    modified: sql`greatest(${meetings.updatedAt}, ${councils.deletedAt})`,
+  };
+  const select = db
     .select({
       id: meetings.id,
       municipalityId: meetings.municipalityId,
       location: meetings.location,
-      created: iso(created),
-      modified: iso(modified),
-      deleted: sql<boolean>`${meetingDeleted}`,
+      ...lifecycleOf(locationList),
     })
     .from(meetings)
-    .innerJoin(councils, eq(councils.id, meetings.councilId))
-    .where(
-      and(
-        meetingPublic,
-        q.municipalityId ? eq(meetings.municipalityId, q.municipalityId) : undefined,
-        ...pageConditions(q, meetings.id),
-        ...windowConditions(q, created, modified, meetingDeleted),
-      ),
-    )
-    .orderBy(asc(meetings.id))
-    .limit(q.limit + 1);
+    .innerJoin(councils, eq(councils.id, meetings.councilId));
+  return oparlListPage(select.$dynamic(), q, locationList);
 }
 
 // ---------------------------------------------------------------------------------------------- AgendaItem
@@ -556,17 +576,14 @@ function fileQuery(db: Db) {
 }
 
 export function oparlFiles(db: Db, q: OparlPageQuery) {
-  return fileQuery(db)
-    .where(
-      and(
-        fileVisible,
-        q.municipalityId ? eq(attachments.municipalityId, q.municipalityId) : undefined,
-        ...pageConditions(q, attachments.id),
-        ...windowConditions(q, fileCreated, fileModified, fileDeleted),
-      ),
-    )
-    .orderBy(asc(attachments.id))
-    .limit(q.limit + 1);
+  return oparlListPage(fileQuery(db).$dynamic(), q, {
+    id: attachments.id,
+    municipalityId: attachments.municipalityId,
+    visible: fileVisible,
+    created: fileCreated,
+    modified: fileModified,
+    deleted: fileDeleted,
+  });
 }
 
 export type OparlFileRow = Awaited<ReturnType<typeof oparlFiles>>[number];
@@ -612,7 +629,15 @@ const consultationModified = sql`greatest(${hearings.updatedAt}, ${councils.dele
 const hearingDeleted = sql`(${hearings.deletedAt} is not null or ${councils.deletedAt} is not null)`;
 
 async function hearingRows(db: Db, q: OparlPageQuery, modified: SQL) {
-  const rows = await db
+  const hearingList: OparlListSpec = {
+    id: hearings.id,
+    municipalityId: hearings.municipalityId,
+    visible: eq(hearings.public, true),
+    created: hearingCreated,
+    modified,
+    deleted: hearingDeleted,
+  };
+  const select = db
     .select({
       id: hearings.id,
       municipalityId: hearings.municipalityId,
@@ -630,23 +655,12 @@ async function hearingRows(db: Db, q: OparlPageQuery, modified: SQL) {
       responseSubmittedAt: sql<
         number | null
       >`case when ${hearingResponses.status} = 'submitted' then ${iso(hearingResponses.submittedAt)} end`,
-      created: iso(hearingCreated),
-      modified: iso(modified),
-      deleted: sql<boolean>`${hearingDeleted}`,
+      ...lifecycleOf(hearingList),
     })
     .from(hearings)
     .innerJoin(councils, eq(councils.id, hearings.councilId))
-    .leftJoin(hearingResponses, eq(hearingResponses.hearingId, hearings.id))
-    .where(
-      and(
-        eq(hearings.public, true),
-        q.municipalityId ? eq(hearings.municipalityId, q.municipalityId) : undefined,
-        ...pageConditions(q, hearings.id),
-        ...windowConditions(q, hearingCreated, modified, hearingDeleted),
-      ),
-    )
-    .orderBy(asc(hearings.id))
-    .limit(q.limit + 1);
+    .leftJoin(hearingResponses, eq(hearingResponses.hearingId, hearings.id));
+  const rows = await oparlListPage(select.$dynamic(), q, hearingList);
   if (rows.length === 0) return [];
   const chosen = await consultationItems(
     db,

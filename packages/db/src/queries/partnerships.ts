@@ -35,6 +35,8 @@ export type NewPartnership = {
   partners: { kind: PartnerKind; name: string; municipalityId?: string | null }[];
   /** Start the work schedule from the model's checklist. */
   withTemplate?: boolean;
+  /** The co-creation process this cooperation agreement is the outcome of. */
+  coCreationProcessId?: string | null;
 };
 
 /** A partnership with its partners, the nine empty sections and (optionally) the model's work schedule. */
@@ -46,6 +48,7 @@ export async function insertPartnership(db: Db, input: NewPartnership) {
       title: input.title,
       task: input.task ?? null,
       councilId: input.councilId ?? null,
+      coCreationProcessId: input.coCreationProcessId ?? null,
     })
     .returning({ id: partnerships.id });
   if (!row) throw new Error("partnership not inserted");
@@ -113,6 +116,8 @@ const summaryColumns = {
   stage: partnerships.stage,
   evaluationOn: partnerships.evaluationOn,
   endsOn: partnerships.endsOn,
+  /** Set for a cooperation agreement: the co-creation process it came from. */
+  coCreationProcessId: partnerships.coCreationProcessId,
   updatedAt: partnerships.updatedAt,
 };
 

@@ -1,7 +1,7 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { councils, hearings, policies, policyActions } from "../schema/index.ts";
-import { iso, type OparlPageQuery, pageConditions, windowConditions } from "./oparl.ts";
+import { lifecycleOf, type OparlListSpec, type OparlPageQuery, oparlListPage } from "./oparl.ts";
 
 /*
  * The disability policy in OParl (see packages/oparl/README.md): an adopted policy is a Paper, each of its
@@ -14,13 +14,20 @@ import { iso, type OparlPageQuery, pageConditions, windowConditions } from "./op
 /** Once adopted, a policy is public; expired is the only way on from there (and shows as deleted). */
 const policyPublished = sql`${policies.status} in ('adopted', 'expired')`;
 const policyDeleted = sql`(${policies.deletedAt} is not null or ${policies.status} = 'expired' or ${councils.deletedAt} is not null)`;
-const policyCreated = sql`${policies.createdAt}`;
 // The Paper embeds its areas, goals and criteria and lists its actions: it changes when they do.
 const policyModified = sql`greatest(${policies.updatedAt}, ${councils.deletedAt},
   (select max(greatest(fa.updated_at, fa.deleted_at)) from focus_areas fa where fa.policy_id = ${policies.id}),
   (select max(greatest(g.updated_at, g.deleted_at)) from goals g where g.policy_id = ${policies.id}),
   (select max(greatest(sc.updated_at, sc.deleted_at)) from success_criteria sc join goals g on g.id = sc.goal_id where g.policy_id = ${policies.id}),
   (select max(greatest(a.updated_at, a.deleted_at)) from policy_actions a where a.policy_id = ${policies.id}))`;
+const policyList: OparlListSpec = {
+  id: policies.id,
+  municipalityId: policies.municipalityId,
+  visible: policyPublished,
+  created: sql`${policies.createdAt}`,
+  modified: policyModified,
+  deleted: policyDeleted,
+};
 
 export type OparlFocusArea = { id: string; title: string; description: string | null };
 export type OparlGoal = {
@@ -37,7 +44,7 @@ export type OparlGoal = {
 };
 
 export function oparlPolicyPapers(db: Db, q: OparlPageQuery) {
-  return db
+  const select = db
     .select({
       id: policies.id,
       municipalityId: policies.municipalityId,
@@ -65,35 +72,29 @@ export function oparlPolicyPapers(db: Db, q: OparlPageQuery) {
         from goals g where g.policy_id = ${policies.id} and g.deleted_at is null)`,
       actionIds: sql<string[]>`(select coalesce(json_agg(a.id order by a.position, a.id), '[]'::json)
         from policy_actions a where a.policy_id = ${policies.id} and a.deleted_at is null and a.published)`,
-      created: iso(policyCreated),
-      modified: iso(policyModified),
-      deleted: sql<boolean>`${policyDeleted}`,
+      ...lifecycleOf(policyList),
     })
     .from(policies)
     .innerJoin(councils, eq(councils.id, policies.councilId))
-    .leftJoin(hearings, eq(hearings.id, policies.hearingId))
-    .where(
-      and(
-        policyPublished,
-        q.municipalityId ? eq(policies.municipalityId, q.municipalityId) : undefined,
-        ...pageConditions(q, policies.id),
-        ...windowConditions(q, policyCreated, policyModified, policyDeleted),
-      ),
-    )
-    .orderBy(asc(policies.id))
-    .limit(q.limit + 1);
+    .leftJoin(hearings, eq(hearings.id, policies.hearingId));
+  return oparlListPage(select.$dynamic(), q, policyList);
 }
 
 export type OparlPolicyPaperRow = Awaited<ReturnType<typeof oparlPolicyPapers>>[number];
 
-const actionCreated = sql`${policyActions.createdAt}`;
-const actionModified = sql`greatest(${policyActions.updatedAt}, ${policyActions.deletedAt}, ${councils.deletedAt},
-  case when ${policies.status} = 'expired' or ${policies.deletedAt} is not null then ${policies.updatedAt} end)`;
-const actionDeleted = sql`(${policyActions.deletedAt} is not null or ${policyDeleted})`;
+const actionList: OparlListSpec = {
+  id: policyActions.id,
+  municipalityId: policyActions.municipalityId,
+  visible: sql`(${policyPublished} and ${policyActions.published})`,
+  created: sql`${policyActions.createdAt}`,
+  modified: sql`greatest(${policyActions.updatedAt}, ${policyActions.deletedAt}, ${councils.deletedAt},
+    case when ${policies.status} = 'expired' or ${policies.deletedAt} is not null then ${policies.updatedAt} end)`,
+  deleted: sql`(${policyActions.deletedAt} is not null or ${policyDeleted})`,
+};
 
 /** Published actions of published policies; the latest progress update is the one the public page shows. */
 export function oparlPolicyActions(db: Db, q: OparlPageQuery) {
-  return db
+  const select = db
     .select({
       id: policyActions.id,
       municipalityId: policyActions.municipalityId,
@@ -122,24 +123,12 @@ export function oparlPolicyActions(db: Db, q: OparlPageQuery) {
       } | null>`(select json_build_object('on', p."on", 'text', p.text, 'percent', p.percent, 'authorName', p.author_name)
         from action_progress p where p.action_id = ${policyActions.id} and p.deleted_at is null
         order by p."on" desc, p.created_at desc limit 1)`,
-      created: iso(actionCreated),
-      modified: iso(actionModified),
-      deleted: sql<boolean>`${actionDeleted}`,
+      ...lifecycleOf(actionList),
     })
     .from(policyActions)
     .innerJoin(policies, eq(policies.id, policyActions.policyId))
-    .innerJoin(councils, eq(councils.id, policies.councilId))
-    .where(
-      and(
-        policyPublished,
-        eq(policyActions.published, true),
-        q.municipalityId ? eq(policyActions.municipalityId, q.municipalityId) : undefined,
-        ...pageConditions(q, policyActions.id),
-        ...windowConditions(q, actionCreated, actionModified, actionDeleted),
-      ),
-    )
-    .orderBy(asc(policyActions.id))
-    .limit(q.limit + 1);
+    .innerJoin(councils, eq(councils.id, policies.councilId));
+  return oparlListPage(select.$dynamic(), q, actionList);
 }
 
 export type OparlPolicyActionRow = Awaited<ReturnType<typeof oparlPolicyActions>>[number];

@@ -204,6 +204,8 @@ export type ActionValues = {
   status: ActionStatus;
   statusReason: string | null;
   published: boolean;
+  /** The co-creation process the action follows up on, if any. */
+  coCreationProcessId?: string | null;
 };
 
 /** Appends actions at the end of the plan, in the given order, in one statement. */

@@ -65,6 +65,8 @@ export const coCreationVotes = pgTable(
     minAge: integer("min_age"),
     residenceRequired: boolean("residence_required").notNull().default(true),
     allowRevote: boolean("allow_revote").notNull().default(false),
+    /** Whether voters may also sign in with the municipality's OpenID provider (besides codes and assisted). */
+    signInWithOidc: boolean("sign_in_with_oidc").notNull().default(false),
     opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
     closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
     closedAt: timestamp("closed_at", { withTimezone: true }),

@@ -119,6 +119,10 @@ export const evaluationMeasurements = pgTable(
  * - `evaluation_responses` holds the answers under a random id, with no timestamp, no sequence and no reference
  *   to an invitation, token or user.
  * A test reads information_schema to prove there is no join path.
+ * - `evaluation_drafts` holds, for a long questionnaire answered in pages, the answers given so far under the
+ *   link's token hash, so the respondent can leave and come back with the same link. That is the one place a link
+ *   and answers meet, and only until the respondent sends: the draft is deleted in the transaction that stores
+ *   the response (and any unfinished draft when the evaluation concludes), so no stored answer keeps a link.
  */
 
 /** One single-use link. The token itself is shown once to the official and never stored. */
@@ -147,4 +151,22 @@ export const evaluationResponses = pgTable(
     respondentName: text("respondent_name"),
   },
   (t) => [index("evaluation_responses_evaluation").on(t.evaluationId)],
+);
+
+/**
+ * Answers given so far on earlier pages, keyed by the link's token hash (never the token, never a user), with no
+ * time. Deleted when the response is sent and when the evaluation concludes; never read by anything but the link.
+ */
+export const evaluationDrafts = pgTable(
+  "evaluation_drafts",
+  {
+    municipalityId: municipalityId(),
+    evaluationId: evaluationId(),
+    tokenHash: text("token_hash").notNull(),
+    answers: jsonb("answers").$type<ResponseAnswers>().notNull(),
+    respondentName: text("respondent_name"),
+    /** the page to come back to */
+    page: integer("page").notNull().default(1),
+  },
+  (t) => [primaryKey({ name: "evaluation_drafts_pk", columns: [t.evaluationId, t.tokenHash] })],
 );

@@ -20,6 +20,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { user } from "./auth.ts";
+import { coCreationProcesses } from "./co-creation.ts";
 import { id, lifecycleColumns } from "./columns.ts";
 import { councils } from "./councils.ts";
 import { municipalities } from "./municipalities.ts";
@@ -62,11 +63,16 @@ export const partnerships = pgTable(
     terminatedOn: date("terminated_on"),
     terminatedByPartnerId: uuid("terminated_by_partner_id"),
     terminationReason: text("termination_reason"),
+    /** Set when the agreement is the outcome of a co-creation process: a cooperation agreement (samarbejdsaftale). */
+    coCreationProcessId: uuid("co_creation_process_id").references(() => coCreationProcesses.id),
     ...lifecycleColumns(),
   },
   (t) => [
     index("partnerships_municipality").on(t.municipalityId),
     index("partnerships_council").on(t.councilId),
+    uniqueIndex("partnerships_co_creation_process")
+      .on(t.coCreationProcessId)
+      .where(sql`co_creation_process_id is not null and deleted_at is null`),
   ],
 );
 

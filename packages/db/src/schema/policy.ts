@@ -1,6 +1,7 @@
 import type { ActionStatus, PolicyStatus, Sector } from "@samraad/domain/policy";
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { coCreationProcesses } from "./co-creation.ts";
 import { id, lifecycleColumns, tsvector } from "./columns.ts";
 import { councils } from "./councils.ts";
 import { hearings } from "./hearings.ts";
@@ -120,6 +121,8 @@ export const policyActions = pgTable(
     status: text("status").$type<ActionStatus>().notNull().default("not_started"),
     statusReason: text("status_reason"),
     published: boolean("published").notNull().default(true),
+    /** A follow-up of a co-creation process: the action came out of it (shown on the process's page). */
+    coCreationProcessId: uuid("co_creation_process_id").references(() => coCreationProcesses.id),
     position: integer("position").notNull().default(0),
     search: tsvector("search").generatedAlwaysAs(
       sql`to_tsvector('danish'::regconfig, coalesce(handling,'') || ' ' || coalesce(goal_text,'') || ' ' || coalesce(owner_name,'') || ' ' || coalesce(place,'') || ' ' || coalesce(status_reason,''))`,
@@ -131,6 +134,9 @@ export const policyActions = pgTable(
     index("policy_actions_municipality_due").on(t.municipalityId, t.dueOn),
     index("policy_actions_updated").on(t.policyId, t.updatedAt),
     index("policy_actions_search").using("gin", t.search),
+    index("policy_actions_co_creation_process")
+      .on(t.coCreationProcessId)
+      .where(sql`co_creation_process_id is not null`),
   ],
 );
 

@@ -1,0 +1,6 @@
+ALTER TABLE "partnerships" ADD COLUMN "co_creation_process_id" uuid;--> statement-breakpoint
+ALTER TABLE "policy_actions" ADD COLUMN "co_creation_process_id" uuid;--> statement-breakpoint
+ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_co_creation_process_id_co_creation_processes_id_fk" FOREIGN KEY ("co_creation_process_id") REFERENCES "public"."co_creation_processes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_actions" ADD CONSTRAINT "policy_actions_co_creation_process_id_co_creation_processes_id_fk" FOREIGN KEY ("co_creation_process_id") REFERENCES "public"."co_creation_processes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "partnerships_co_creation_process" ON "partnerships" USING btree ("co_creation_process_id") WHERE co_creation_process_id is not null and deleted_at is null;--> statement-breakpoint
+CREATE INDEX "policy_actions_co_creation_process" ON "policy_actions" USING btree ("co_creation_process_id") WHERE co_creation_process_id is not null;

@@ -1,0 +1,242 @@
+import { computeResult, isPublicProcess, type PhaseKind, processStatuses } from "@samraad/domain/co-creation";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import {
+  coCreationBallots,
+  coCreationIdeas,
+  coCreationProcesses,
+  coCreationSessions,
+  coCreationVoteOptions,
+  coCreationVotes,
+  municipalities,
+} from "../schema/index.ts";
+import { sessionColumns } from "./co-creation.ts";
+import { iso, lifecycleOf, type OparlListSpec, type OparlPageQuery, oparlListPage } from "./oparl.ts";
+
+/*
+ * Co-creation in OParl (see packages/oparl/README.md): published processes, their sessions, their published
+ * ideas and the published result of their vote, each a vendor object. Drafts, pending and rejected ideas and
+ * unpublished results are never selected — not even as deleted stubs, so their ids stay unknown. Registrations,
+ * needs, voters, ballot codes and single ballots are never read here; ballots only as the counts of a result that
+ * has been published. One query per page, plus two for a page of results (their options and sealed ballots).
+ */
+
+// The domain decides which processes are public; SQL mirrors that decision, derived from it here.
+const publicProcessStatuses = processStatuses.filter(isPublicProcess);
+const processPublic = inArray(coCreationProcesses.status, publicProcessStatuses);
+const processDeleted = sql`(${coCreationProcesses.deletedAt} is not null)`;
+
+/*
+ * A vote's result is public once published, if the vote had closed by then (the domain's votePhase at that
+ * moment: closed early, or at its end) — so visibility does not depend on the clock. Un-publishing takes it
+ * out of open data again.
+ */
+const voteEnd = sql`least(coalesce(${coCreationVotes.closedAt}, ${coCreationVotes.closesAt}), ${coCreationVotes.closesAt})`;
+const resultPublished = sql`(${coCreationVotes.resultsPublishedAt} >= ${voteEnd})`;
+
+/** Where the public site shows a process, so a harvester can link its readers there. */
+const processPath = sql<string>`'/kommuner/' || ${municipalities.slug} || '/samskabelse/' || ${coCreationProcesses.slug}`;
+
+// ---------------------------------------------------------------------------------------------- Process
+
+const processList: OparlListSpec = {
+  id: coCreationProcesses.id,
+  municipalityId: coCreationProcesses.municipalityId,
+  visible: processPublic,
+  created: sql`${coCreationProcesses.createdAt}`,
+  // The process embeds its phases and lists its sessions, published ideas and published result: it changes when
+  // they do. A pending idea is not counted, so its arrival does not show.
+  modified: sql`greatest(${coCreationProcesses.updatedAt}, ${coCreationProcesses.deletedAt},
+    (select max(greatest(ph.updated_at, ph.deleted_at)) from co_creation_phases ph where ph.process_id = ${coCreationProcesses.id}),
+    (select max(greatest(s.updated_at, s.deleted_at)) from co_creation_sessions s where s.process_id = ${coCreationProcesses.id}),
+    (select max(greatest(i.updated_at, i.deleted_at)) from co_creation_ideas i where i.process_id = ${coCreationProcesses.id} and i.status <> 'pending'),
+    (select max(greatest(v.updated_at, v.results_published_at, v.deleted_at)) from co_creation_votes v where v.process_id = ${coCreationProcesses.id}))`,
+  deleted: processDeleted,
+};
+
+export type OparlPhase = {
+  kind: PhaseKind;
+  title: string;
+  description: string | null;
+  startsOn: string;
+  endsOn: string;
+};
+
+export function oparlCoCreationProcesses(db: Db, q: OparlPageQuery) {
+  const select = db
+    .select({
+      id: coCreationProcesses.id,
+      municipalityId: coCreationProcesses.municipalityId,
+      councilId: coCreationProcesses.councilId,
+      title: coCreationProcesses.title,
+      purpose: coCreationProcesses.purpose,
+      audience: coCreationProcesses.audience,
+      area: coCreationProcesses.area,
+      status: coCreationProcesses.status,
+      path: processPath,
+      phases: sql<OparlPhase[]>`(select coalesce(json_agg(json_build_object(
+          'kind', ph.kind, 'title', ph.title, 'description', ph.description,
+          'startsOn', ph.starts_on, 'endsOn', ph.ends_on) order by ph.starts_on, ph.position, ph.id), '[]'::json)
+        from co_creation_phases ph where ph.process_id = ${coCreationProcesses.id} and ph.deleted_at is null)`,
+      sessionIds: sql<string[]>`(select coalesce(json_agg(s.id order by s.starts_at, s.id), '[]'::json)
+        from co_creation_sessions s where s.process_id = ${coCreationProcesses.id} and s.deleted_at is null)`,
+      ideaIds: sql<string[]>`(select coalesce(json_agg(i.id order by i.created_at, i.id), '[]'::json)
+        from co_creation_ideas i where i.process_id = ${coCreationProcesses.id} and i.deleted_at is null
+          and i.status = 'published')`,
+      voteResultId: sql<string | null>`(select ${coCreationVotes.id}::text from ${coCreationVotes}
+        where ${coCreationVotes.processId} = ${coCreationProcesses.id} and ${coCreationVotes.deletedAt} is null
+          and ${resultPublished})`,
+      ...lifecycleOf(processList),
+    })
+    .from(coCreationProcesses)
+    .innerJoin(municipalities, eq(municipalities.id, coCreationProcesses.municipalityId));
+  return oparlListPage(select.$dynamic(), q, processList);
+}
+
+export type OparlProcessRow = Awaited<ReturnType<typeof oparlCoCreationProcesses>>[number];
+
+// ---------------------------------------------------------------------------------------------- Session
+
+const sessionList: OparlListSpec = {
+  id: coCreationSessions.id,
+  municipalityId: coCreationSessions.municipalityId,
+  visible: processPublic,
+  created: sql`${coCreationSessions.createdAt}`,
+  modified: sql`greatest(${coCreationSessions.updatedAt}, ${coCreationSessions.deletedAt}, ${coCreationSessions.cancelledAt}, ${coCreationProcesses.deletedAt})`,
+  deleted: sql`(${coCreationSessions.deletedAt} is not null or ${processDeleted})`,
+};
+
+/** A session's public facts: time, place, accessibility, capacity and deadline — never who signed up. */
+export function oparlCoCreationSessions(db: Db, q: OparlPageQuery) {
+  const select = db
+    .select({
+      // What the public process page shows of a session (the organisers' view adds registrations elsewhere).
+      ...sessionColumns,
+      municipalityId: coCreationSessions.municipalityId,
+      processPath,
+      ...lifecycleOf(sessionList),
+    })
+    .from(coCreationSessions)
+    .innerJoin(coCreationProcesses, eq(coCreationProcesses.id, coCreationSessions.processId))
+    .innerJoin(municipalities, eq(municipalities.id, coCreationSessions.municipalityId));
+  return oparlListPage(select.$dynamic(), q, sessionList);
+}
+
+export type OparlSessionRow = Awaited<ReturnType<typeof oparlCoCreationSessions>>[number];
+
+// ---------------------------------------------------------------------------------------------- Idea
+
+const ideaList: OparlListSpec = {
+  id: coCreationIdeas.id,
+  municipalityId: coCreationIdeas.municipalityId,
+  visible: sql`(${processPublic} and ${coCreationIdeas.status} = 'published')`,
+  created: sql`${coCreationIdeas.createdAt}`,
+  modified: sql`greatest(${coCreationIdeas.updatedAt}, ${coCreationIdeas.deletedAt}, ${coCreationProcesses.deletedAt})`,
+  deleted: sql`(${coCreationIdeas.deletedAt} is not null or ${processDeleted})`,
+};
+
+/** Published ideas; the author's name only when they chose to show it (the object shows the first name). */
+export function oparlIdeas(db: Db, q: OparlPageQuery) {
+  const select = db
+    .select({
+      id: coCreationIdeas.id,
+      municipalityId: coCreationIdeas.municipalityId,
+      processId: coCreationIdeas.processId,
+      processPath,
+      title: coCreationIdeas.title,
+      description: coCreationIdeas.description,
+      estimatedCost: coCreationIdeas.estimatedCost,
+      shownName: sql<
+        string | null
+      >`case when ${coCreationIdeas.showName} then ${coCreationIdeas.authorName} end`,
+      ...lifecycleOf(ideaList),
+    })
+    .from(coCreationIdeas)
+    .innerJoin(coCreationProcesses, eq(coCreationProcesses.id, coCreationIdeas.processId))
+    .innerJoin(municipalities, eq(municipalities.id, coCreationIdeas.municipalityId));
+  return oparlListPage(select.$dynamic(), q, ideaList);
+}
+
+export type OparlIdeaRow = Awaited<ReturnType<typeof oparlIdeas>>[number];
+
+// ---------------------------------------------------------------------------------------------- Vote result
+
+const resultList: OparlListSpec = {
+  id: coCreationVotes.id,
+  municipalityId: coCreationVotes.municipalityId,
+  visible: sql`(${processPublic} and ${resultPublished})`,
+  created: sql`${coCreationVotes.createdAt}`,
+  // The result links the ideas on the ballot while they are published: it changes when they do.
+  modified: sql`greatest(${coCreationVotes.updatedAt}, ${coCreationVotes.resultsPublishedAt}, ${coCreationVotes.deletedAt}, ${coCreationProcesses.deletedAt},
+    (select max(greatest(i.updated_at, i.deleted_at)) from co_creation_ideas i
+      join co_creation_vote_options o on o.idea_id = i.id where o.vote_id = ${coCreationVotes.id}))`,
+  deleted: sql`(${coCreationVotes.deletedAt} is not null or ${processDeleted})`,
+};
+
+/**
+ * Published results, computed from the sealed ballots by the domain's rule — the same numbers as the public result
+ * page and anyone recounting the anonymised export. Options and ballots of the whole page come in one query each.
+ */
+export async function oparlVoteResults(db: Db, q: OparlPageQuery) {
+  const select = db
+    .select({
+      id: coCreationVotes.id,
+      municipalityId: coCreationVotes.municipalityId,
+      processId: coCreationVotes.processId,
+      processPath,
+      title: coCreationVotes.title,
+      area: coCreationVotes.area,
+      budgetKroner: coCreationVotes.budgetKroner,
+      allocation: coCreationVotes.allocation,
+      winnersCount: coCreationVotes.winnersCount,
+      maxChoices: coCreationVotes.maxChoices,
+      opensAt: iso(coCreationVotes.opensAt),
+      closesAt: iso(coCreationVotes.closesAt),
+      ...lifecycleOf(resultList),
+    })
+    .from(coCreationVotes)
+    .innerJoin(coCreationProcesses, eq(coCreationProcesses.id, coCreationVotes.processId))
+    .innerJoin(municipalities, eq(municipalities.id, coCreationVotes.municipalityId));
+  const rows = await oparlListPage(select.$dynamic(), q, resultList);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [options, ballots] = await Promise.all([
+    db
+      .select({
+        id: coCreationVoteOptions.id,
+        voteId: coCreationVoteOptions.voteId,
+        title: coCreationVoteOptions.title,
+        cost: coCreationVoteOptions.cost,
+        position: coCreationVoteOptions.position,
+        // The idea behind an option, while it is itself published.
+        ideaId: sql<
+          string | null
+        >`case when ${coCreationIdeas.status} = 'published' then ${coCreationIdeas.id}::text end`,
+      })
+      .from(coCreationVoteOptions)
+      .leftJoin(
+        coCreationIdeas,
+        and(eq(coCreationIdeas.id, coCreationVoteOptions.ideaId), isNull(coCreationIdeas.deletedAt)),
+      )
+      .where(inArray(coCreationVoteOptions.voteId, ids))
+      .orderBy(asc(coCreationVoteOptions.position)),
+    db
+      .select({ voteId: coCreationBallots.voteId, choices: coCreationBallots.choices })
+      .from(coCreationBallots)
+      .where(inArray(coCreationBallots.voteId, ids)),
+  ]);
+  return rows.map((r) => {
+    const own = options.filter((o) => o.voteId === r.id);
+    return {
+      ...r,
+      result: computeResult(
+        r,
+        own,
+        ballots.filter((b) => b.voteId === r.id).map((b) => b.choices),
+      ),
+      ideaOf: new Map(own.flatMap((o) => (o.ideaId ? [[o.id, o.ideaId] as const] : []))),
+    };
+  });
+}
+
+export type OparlVoteResultRow = Awaited<ReturnType<typeof oparlVoteResults>>[number];

@@ -1,0 +1,123 @@
+import type { Mail } from "@samraad/domain/mail";
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { emailOutbox } from "../schema/index.ts";
+
+export type OutboxMessage = { municipalityId: string; kind: string; to: string; mail: Mail };
+
+/** Queues messages; call it inside the transaction that makes them true, so both commit or neither does. */
+export async function enqueueMail(tx: Db, messages: OutboxMessage[], now: Date): Promise<void> {
+  if (messages.length === 0) return;
+  await tx.insert(emailOutbox).values(
+    messages.map((m) => ({
+      municipalityId: m.municipalityId,
+      kind: m.kind,
+      recipient: m.to,
+      subject: m.mail.subject,
+      textBody: m.mail.text,
+      htmlBody: m.mail.html,
+      sendAt: now,
+      createdAt: now,
+    })),
+  );
+}
+
+export type ClaimedMail = {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attempts: number;
+};
+
+/**
+ * Claims due messages for this worker: an atomic `UPDATE … FOR UPDATE SKIP LOCKED`, as the reminder ledger
+ * does, so any number of server processes can run the worker and each message is claimed by one at a time. A
+ * claim whose worker died is taken over once its lock has expired.
+ */
+export async function claimDueMail(db: Db, now: Date, lockMs: number, limit: number): Promise<ClaimedMail[]> {
+  const at = now.toISOString();
+  const lockedUntil = new Date(now.getTime() + lockMs).toISOString();
+  const result = await db.execute(sql`
+    update ${emailOutbox}
+    set status = 'sending', locked_until = ${lockedUntil}::timestamptz, attempts = attempts + 1
+    where id in (
+      select id from ${emailOutbox}
+      where status in ('pending', 'retry', 'sending')
+        and send_at <= ${at}::timestamptz
+        and (locked_until is null or locked_until < ${at}::timestamptz)
+      order by send_at
+      limit ${limit}
+      for update skip locked
+    )
+    -- re-checked on the row's newest version, so a row another worker claimed meanwhile is never claimed twice
+    and status in ('pending', 'retry', 'sending')
+    and (locked_until is null or locked_until < ${at}::timestamptz)
+    returning id, kind, recipient, subject, text_body, html_body, attempts`);
+  // postgres.js returns an array, PGlite an object with `rows`
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
+    string,
+    unknown
+  >[];
+  return rows.map((r) => ({
+    id: String(r.id),
+    kind: String(r.kind),
+    to: String(r.recipient),
+    subject: String(r.subject),
+    text: String(r.text_body),
+    html: String(r.html_body),
+    attempts: Number(r.attempts),
+  }));
+}
+
+/** Only the worker holding the claim may finish it: one whose lock expired cannot overwrite a newer claim. */
+const heldBy = (claim: ClaimedMail) =>
+  and(
+    eq(emailOutbox.id, claim.id),
+    eq(emailOutbox.status, "sending"),
+    eq(emailOutbox.attempts, claim.attempts),
+  );
+
+/** Sent: the address and the text (which may hold a private link) are forgotten; kind and times remain. */
+export async function markMailSent(db: Db, claim: ClaimedMail, now: Date): Promise<void> {
+  await db
+    .update(emailOutbox)
+    .set({
+      status: "sent",
+      sentAt: now,
+      lockedUntil: null,
+      lastError: null,
+      recipient: null,
+      textBody: null,
+      htmlBody: null,
+    })
+    .where(heldBy(claim));
+}
+
+/** A failed attempt: tried again at `retryAt`, or given up (null) and left for the officials to see. */
+export async function markMailFailed(
+  db: Db,
+  claim: ClaimedMail,
+  error: string,
+  retryAt: Date | null,
+): Promise<void> {
+  await db
+    .update(emailOutbox)
+    .set(
+      retryAt
+        ? { status: "retry", lockedUntil: retryAt, lastError: error }
+        : { status: "failed", lockedUntil: null, lastError: error },
+    )
+    .where(heldBy(claim));
+}
+
+/** Sent messages keep only kind, status and times; after a while not even that is needed. */
+export async function purgeSentMail(db: Db, sentBefore: Date): Promise<number> {
+  const gone = await db
+    .delete(emailOutbox)
+    .where(and(eq(emailOutbox.status, "sent"), lt(emailOutbox.sentAt, sentBefore)))
+    .returning({ id: emailOutbox.id });
+  return gone.length;
+}
