@@ -6,4 +6,6 @@ export type Context = {
   db: Database;
   now: () => Date;
   principal: Principal | null;
+  /** set when SMTP_URL is: mutations then queue email (outbox) with links under this base URL */
+  email?: { publicUrl: string };
 };

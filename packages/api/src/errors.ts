@@ -1,5 +1,6 @@
 import type { Bilingual, Result } from "@samraad/domain/shared";
 import { TRPCError } from "@trpc/server";
+import { z } from "zod";
 
 type ErrorCode = TRPCError["code"];
 
@@ -25,6 +26,7 @@ const codeByRulePrefix: [prefix: string, code: ErrorCode][] = [
   ["policy.removal", "CONFLICT"],
   ["co_creation.illegal_transition", "CONFLICT"],
   ["co_creation.registration_refused", "CONFLICT"],
+  ["co_creation.agreement_exists", "CONFLICT"],
   ["evaluation.not_", "CONFLICT"],
   ["evaluation.already", "CONFLICT"],
   ["evaluation.concluded", "CONFLICT"],
@@ -54,3 +56,16 @@ export const forbidden = () =>
   violation("forbidden", "Du har ikke adgang til at gøre dette", "You are not allowed to do this");
 export const unauthorized = () =>
   violation("unauthorized", "Log ind for at fortsætte", "Sign in to continue");
+
+/**
+ * A field error found after parsing (it needs stored data), as the same 400 with field errors as .input().
+ * The ZodError comes from a parse: one built with `new` is not an Error to tRPC, which then drops it as cause.
+ */
+export function fieldFailure(field: string | (string | number)[], code: string): TRPCError {
+  const path = typeof field === "string" ? [field] : field;
+  const parsed = z
+    .unknown()
+    .superRefine((_, ctx) => ctx.addIssue({ code: "custom", message: code, path }))
+    .safeParse(null);
+  return new TRPCError({ code: "BAD_REQUEST", message: "invalid input", cause: parsed.error });
+}

@@ -1,9 +1,12 @@
 import { agendaRouter } from "./routers/agenda.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { coCreationRouter } from "./routers/co-creation.ts";
+import { coCreationOidcRouter } from "./routers/co-creation-oidc.ts";
+import { coCreationOutcomeRouter } from "./routers/co-creation-outcome.ts";
 import { coCreationVotesRouter } from "./routers/co-creation-votes.ts";
 import { councilsRouter } from "./routers/councils.ts";
 import { deadlinesRouter } from "./routers/deadlines.ts";
+import { evaluationEmailsRouter } from "./routers/evaluation-emails.ts";
 import { evaluationsRouter } from "./routers/evaluations.ts";
 import { hearingsRouter } from "./routers/hearings.ts";
 import { integrationsRouter } from "./routers/integrations.ts";
@@ -29,8 +32,11 @@ export const appRouter = router({
   partnerships: partnershipsRouter,
   session: sessionRouter,
   coCreation: coCreationRouter,
+  coCreationOidc: coCreationOidcRouter,
+  coCreationOutcome: coCreationOutcomeRouter,
   coCreationVotes: coCreationVotesRouter,
   evaluations: evaluationsRouter,
+  evaluationEmails: evaluationEmailsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,29 +1,14 @@
 import { castBallotWithCode, listBallotCodes, listIdeas } from "@samraad/db/queries";
 import { coCreationProcesses } from "@samraad/db/schema";
 import { parseBallotsCsv } from "@samraad/domain/co-creation";
-import { type FieldError, fieldErrors } from "@samraad/domain/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { demoFixture, outcome } from "./fixture.ts";
+import { demoFixture, failure, outcome } from "./fixture.ts";
 
 type Fixture = Awaited<ReturnType<typeof demoFixture>>;
 let f: Fixture;
 let processId: string;
 const opensAt = new Date("2026-09-12T08:00:00Z");
 const before = new Date("2026-09-01T10:00:00Z");
-
-async function failure(
-  call: () => Promise<unknown>,
-): Promise<{ code: string; rule?: string; fields: FieldError[] }> {
-  try {
-    await call();
-  } catch (error) {
-    const e = error as { code: string; cause?: unknown };
-    const rule = (e.cause as { rule?: string } | undefined)?.rule;
-    return { code: e.code, rule, fields: e.cause instanceof z.ZodError ? fieldErrors(e.cause) : [] };
-  }
-  throw new Error("the call succeeded");
-}
 
 const setupFields = {
   title: "Bolbro bestemmer 2026",

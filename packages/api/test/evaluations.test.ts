@@ -288,3 +288,259 @@ describe("evaluations of other subjects", () => {
     );
   });
 });
+
+describe("editing an evaluation after planning", () => {
+  let evaluationId: string;
+  const admin = () => f.as(f.principals.adminBroenderslev);
+  const details = (over: Record<string, unknown> = {}) => ({
+    evaluationId,
+    title: "Evaluering af forløbet, rettet",
+    periodStart: addDays(today, -200),
+    periodEnd: addDays(today, -1),
+    sendsQuestionnaire: "Sekretæren",
+    chasesAnswers: "Formanden",
+    writesSummary: "Konsulenten",
+    closesOn: addDays(today, 10),
+    reminderDates: [addDays(today, 5)],
+    ...over,
+  });
+  const row = async () => (await f.db.select().from(evaluations)).find((e) => e.id === evaluationId);
+
+  beforeAll(async () => {
+    const [process] = await admin().coCreation.list({ municipalityId: f.broenderslev.id });
+    if (!process) throw new Error("no co-creation process in Brønderslev");
+    evaluationId = (
+      await admin().evaluations.plan({
+        ...plan(),
+        municipalityId: f.broenderslev.id,
+        subjectType: "co_creation_process",
+        subjectId: process.id,
+        kind: "process_evaluation",
+      })
+    ).id;
+  });
+
+  it("corrects the title, period and who does what, and refuses bad input field by field, changing nothing", async () => {
+    const view = await admin().evaluations.updateDetails(details());
+    expect(view).toMatchObject({
+      title: "Evaluering af forløbet, rettet",
+      responsibles: {
+        sendsQuestionnaire: "Sekretæren",
+        chasesAnswers: "Formanden",
+        writesSummary: "Konsulenten",
+      },
+    });
+    const before = { row: await row(), audit: await f.auditCount() };
+    const bad = await failure(() =>
+      admin().evaluations.updateDetails(details({ title: " ", periodEnd: addDays(today, -300) })),
+    );
+    expect(bad.code).toBe("BAD_REQUEST");
+    expect(bad.fields.map((e) => `${e.field}: ${e.message.da}`)).toEqual([
+      "title: Udfyld feltet",
+      "periodEnd: Slutningen skal ligge efter starten",
+    ]);
+    expect(await outcome(() => f.as(f.principals.adminRanders).evaluations.updateDetails(details()))).toBe(
+      "NOT_FOUND",
+    );
+    expect({ row: await row(), audit: await f.auditCount() }).toEqual(before);
+  });
+
+  it("changes the questions while planned, and not once anyone has answered", async () => {
+    const questions = [
+      {
+        id: "hoert",
+        type: "scale" as const,
+        required: true,
+        text: { da: "Følte du dig hørt?" },
+        lowLabel: { da: "Slet ikke" },
+        highLabel: { da: "I høj grad" },
+      },
+      {
+        id: "andet",
+        type: "free_text" as const,
+        required: false,
+        text: { da: "Andet?", easyRead: "Vil du sige mere?" },
+      },
+    ];
+    const view = await admin().evaluations.updateQuestions({ evaluationId, questions });
+    expect(view.questionnaire.questions.map((q) => q.id)).toEqual(["hoert", "andet"]);
+    expect(view.questionnaire.title.da).toBe("Tilfredshed med forældrekurset");
+    const duplicate = await failure(() =>
+      admin().evaluations.updateQuestions({
+        evaluationId,
+        questions: [questions[0], questions[0]] as typeof questions,
+      }),
+    );
+    expect(duplicate.fields.map((e) => e.field)).toEqual(["questions.1.id"]);
+    await admin().evaluations.open({ evaluationId });
+    const [token] = (await admin().evaluations.createInvitations({ evaluationId, count: 1 })).tokens;
+    await f.db.transaction((tx) =>
+      submitResponse(
+        tx,
+        f.broenderslev.id,
+        evaluationId,
+        invitationTokenHash(token ?? ""),
+        { hoert: 4 },
+        null,
+      ),
+    );
+    const before = await row();
+    const locked = await failure(() => admin().evaluations.updateQuestions({ evaluationId, questions }));
+    expect(locked.code).toBe("CONFLICT");
+    expect(locked.text?.da).toBe(
+      "Spørgsmålene kan kun ændres, mens evalueringen er planlagt, og før nogen har svaret",
+    );
+    expect(await row()).toEqual(before);
+  });
+
+  it("will not move a collecting evaluation's closing date into the past", async () => {
+    const refused = await failure(() =>
+      admin().evaluations.updateDetails(details({ closesOn: addDays(today, -1), reminderDates: [] })),
+    );
+    expect(refused.fields.map((e) => `${e.field}: ${e.message.da}`)).toEqual([
+      "closesOn: Sæt en svarfrist, der ikke er overskredet",
+    ]);
+    expect((await row())?.closesOn).toBe(addDays(today, 10));
+  });
+
+  it("adds, corrects and removes criteria and measurements while collecting, and the outcome follows", async () => {
+    const { id: criterionId } = await admin().evaluations.addCriterion({
+      evaluationId,
+      indicator: "Deltagere pr. møde",
+      baseline: "10",
+      target: "20",
+    });
+    let view = await admin().evaluations.recordMeasurement({
+      evaluationId,
+      criterionId,
+      measuredOn: today,
+      value: "12",
+    });
+    const measurementId = view.criteria[0]?.measurements[0]?.id ?? "";
+    expect(view.criteria[0]?.outcome).toBe("partly_met");
+    view = await admin().evaluations.correctMeasurement({
+      evaluationId,
+      measurementId,
+      measuredOn: today,
+      value: "21",
+    });
+    expect(view.criteria[0]?.outcome).toBe("met");
+    view = await admin().evaluations.updateCriterion({
+      evaluationId,
+      criterionId,
+      indicator: "Deltagere pr. møde",
+      baseline: "10",
+      target: "25",
+    });
+    expect(view.criteria[0]).toMatchObject({ target: "25", outcome: "partly_met" });
+    const bad = await failure(() =>
+      admin().evaluations.correctMeasurement({ evaluationId, measurementId, measuredOn: "i går", value: "" }),
+    );
+    expect(bad.fields.map((e) => e.field).sort()).toEqual(["measuredOn", "value"]);
+    view = await admin().evaluations.removeMeasurement({ evaluationId, measurementId });
+    expect(view.criteria[0]?.outcome).toBe("not_measured");
+    expect(await outcome(() => admin().evaluations.removeMeasurement({ evaluationId, measurementId }))).toBe(
+      "NOT_FOUND",
+    );
+    view = await admin().evaluations.removeCriterion({ evaluationId, criterionId });
+    expect(view.criteria).toEqual([]);
+  });
+
+  it("keeps a concluded evaluation as it was", async () => {
+    await admin().evaluations.conclude({ evaluationId, summary: "Borgerne følte sig hørt." });
+    const before = { row: await row(), audit: await f.auditCount() };
+    expect(await outcome(() => admin().evaluations.updateDetails(details()))).toBe("CONFLICT");
+    expect(
+      await outcome(() => admin().evaluations.addCriterion({ evaluationId, indicator: "X", target: "1" })),
+    ).toBe("CONFLICT");
+    expect({ row: await row(), audit: await f.auditCount() }).toEqual(before);
+  });
+});
+
+describe("a named evaluation", () => {
+  it("shows the official who answered what; an anonymous one shows no names", async () => {
+    const admin = f.as(f.principals.adminRanders);
+    const { id } = await admin.evaluations.plan(plan({ kind: "end_of_course", responseMode: "named" }));
+    await admin.evaluations.open({ evaluationId: id });
+    const tokens = (await admin.evaluations.createInvitations({ evaluationId: id, count: 2 })).tokens;
+    for (const [i, name] of ["Åse", "Bent"].entries())
+      await f.db.transaction((tx) =>
+        submitResponse(tx, f.randers.id, id, invitationTokenHash(tokens[i] ?? ""), answers(i + 2), name),
+      );
+    const view = await admin.evaluations.get({ evaluationId: id });
+    expect(view.namedAnswers.map((a) => [a.name, a.answers.overall])).toEqual([
+      ["Bent", 3],
+      ["Åse", 2],
+    ]);
+    const anonymous = await admin.evaluations.plan(plan({ kind: "end_of_course" }));
+    expect((await admin.evaluations.get({ evaluationId: anonymous.id })).namedAnswers).toEqual([]);
+  });
+});
+
+describe("a policy follow-up's next steps", () => {
+  let policyId: string;
+  let goalId: string;
+  const admin = () => f.as(f.principals.adminBroenderslev);
+  const actions = async () => (await admin().policy.get({ policyId })).actions;
+
+  beforeAll(async () => {
+    const [policy] = (await admin().policy.list({ municipalityId: f.broenderslev.id })).filter(
+      (p) => p.status === "adopted",
+    );
+    if (!policy) throw new Error("no adopted policy in Brønderslev");
+    policyId = policy.id;
+    const goal = (await admin().policy.get({ policyId })).goals[0];
+    if (!goal) throw new Error("the demo policy has no goal");
+    goalId = goal.id;
+  });
+
+  const followUp = async () => {
+    const { id } = await admin().evaluations.plan({
+      ...plan(),
+      municipalityId: f.broenderslev.id,
+      subjectType: "policy_goal",
+      subjectId: goalId,
+      kind: "policy_follow_up",
+    });
+    await admin().evaluations.open({ evaluationId: id });
+    return id;
+  };
+
+  it("become actions of the policy's action plan, under the goal, in the conclusion's transaction", async () => {
+    const evaluationId = await followUp();
+    const before = (await actions()).length;
+    await admin().evaluations.conclude({
+      evaluationId,
+      summary: "Målet er delvist nået.",
+      nextSteps: [
+        { title: "Lyttemøder i landdistrikterne", dueOn: addDays(today, 90), asAction: true },
+        { title: "Drøft resultatet i rådet", dueOn: null, asAction: false },
+      ],
+    });
+    const after = await actions();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({
+      handling: "Lyttemøder i landdistrikterne",
+      dueOn: addDays(today, 90),
+      goalId,
+      status: "not_started",
+      published: false,
+    });
+  });
+
+  it("refuse a deadline before the policy's period at that step, and conclude nothing", async () => {
+    const evaluationId = await followUp();
+    const before = { actions: (await actions()).length, audit: await f.auditCount() };
+    const bad = await failure(() =>
+      admin().evaluations.conclude({
+        evaluationId,
+        summary: "Delvist nået.",
+        nextSteps: [{ title: "For sent", dueOn: "1999-01-01", asAction: true }],
+      }),
+    );
+    expect(bad.code).toBe("BAD_REQUEST");
+    expect(bad.fields.map((e) => e.field)).toEqual(["nextSteps.0.dueOn"]);
+    expect((await admin().evaluations.get({ evaluationId })).status).toBe("collecting");
+    expect({ actions: (await actions()).length, audit: await f.auditCount() }).toEqual(before);
+  });
+});

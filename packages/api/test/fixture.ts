@@ -5,6 +5,8 @@ import { findCouncil, findMunicipality, listHearings, listMeetings } from "@samr
 import { auditLog } from "@samraad/db/schema";
 import { createTestDatabase } from "@samraad/db/testing";
 import type { Principal } from "@samraad/domain/access";
+import { type FieldError, fieldErrors } from "@samraad/domain/shared";
+import { z } from "zod";
 import { createCaller } from "../src/root.ts";
 
 /** A seeded database and the people the matrix tests act as. */
@@ -75,4 +77,18 @@ export async function outcome(call: () => Promise<unknown>): Promise<string> {
   } catch (error) {
     return (error as { code?: string }).code ?? "THREW";
   }
+}
+
+/** How a call is refused: its tRPC code, the domain rule that said no, and the field errors for a form. */
+export async function failure(
+  call: () => Promise<unknown>,
+): Promise<{ code: string; rule?: string; fields: FieldError[] }> {
+  try {
+    await call();
+  } catch (error) {
+    const e = error as { code: string; cause?: unknown };
+    const rule = (e.cause as { rule?: string } | undefined)?.rule;
+    return { code: e.code, rule, fields: e.cause instanceof z.ZodError ? fieldErrors(e.cause) : [] };
+  }
+  throw new Error("the call succeeded");
 }

@@ -73,6 +73,22 @@ const evaluation = async (fx: Fixture, open = false) => {
   if (open) await admin.evaluations.open({ evaluationId: id });
   return id;
 };
+/** A criterion stated on such an evaluation, as "evaluationId|criterionId". */
+const evaluationCriterion = async (fx: Fixture) => {
+  const evaluationId = await evaluation(fx);
+  const { id } = await fx
+    .as(fx.principals.adminBroenderslev)
+    .evaluations.addCriterion({ evaluationId, indicator: "Deltagere", target: "40" });
+  return `${evaluationId}|${id}`;
+};
+/** A measurement of that criterion, as "evaluationId|measurementId". */
+const evaluationMeasurement = async (fx: Fixture) => {
+  const [evaluationId = "", criterionId = ""] = (await evaluationCriterion(fx)).split("|");
+  const view = await fx
+    .as(fx.principals.adminBroenderslev)
+    .evaluations.recordMeasurement({ evaluationId, criterionId, measuredOn: "2026-06-30", value: "35" });
+  return `${evaluationId}|${view.criteria[0]?.measurements[0]?.id ?? ""}`;
+};
 const demoCoCreationProcess = async (fx: Fixture) => {
   const list = await fx
     .as(fx.principals.adminBroenderslev)
@@ -538,6 +554,95 @@ const matrix: Entry[] = [
     call: (_fx, as, evaluationId) => as.evaluations.setPublished({ evaluationId, published: false }),
   },
   {
+    name: "evaluations.updateDetails",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluation(fx),
+    call: (_fx, as, evaluationId) =>
+      as.evaluations.updateDetails({
+        evaluationId,
+        title: "Matrix, rettet",
+        periodStart: "2026-01-01",
+        periodEnd: "2026-06-30",
+        sendsQuestionnaire: "Sekretær",
+        chasesAnswers: "Sekretær",
+        writesSummary: "Formand",
+      }),
+  },
+  {
+    name: "evaluations.updateCriterion",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluationCriterion(fx),
+    call: (_fx, as, target) => {
+      const [evaluationId = "", criterionId = ""] = target.split("|");
+      return as.evaluations.updateCriterion({
+        evaluationId,
+        criterionId,
+        indicator: "Deltagere",
+        target: "45",
+      });
+    },
+  },
+  {
+    name: "evaluations.removeCriterion",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluationCriterion(fx),
+    call: (_fx, as, target) => {
+      const [evaluationId = "", criterionId = ""] = target.split("|");
+      return as.evaluations.removeCriterion({ evaluationId, criterionId });
+    },
+  },
+  {
+    name: "evaluations.correctMeasurement",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluationMeasurement(fx),
+    call: (_fx, as, target) => {
+      const [evaluationId = "", measurementId = ""] = target.split("|");
+      return as.evaluations.correctMeasurement({
+        evaluationId,
+        measurementId,
+        measuredOn: "2026-06-30",
+        value: "38",
+      });
+    },
+  },
+  {
+    name: "evaluations.removeMeasurement",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluationMeasurement(fx),
+    call: (_fx, as, target) => {
+      const [evaluationId = "", measurementId = ""] = target.split("|");
+      return as.evaluations.removeMeasurement({ evaluationId, measurementId });
+    },
+  },
+  {
+    name: "evaluations.updateQuestions",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluation(fx),
+    call: (_fx, as, evaluationId) =>
+      as.evaluations.updateQuestions({
+        evaluationId,
+        questions: [{ id: "tryg", type: "yes_no", required: true, text: { da: "Føler du dig tryg?" } }],
+      }),
+  },
+  {
+    name: "evaluationEmails.status",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluation(fx),
+    call: (_fx, as, evaluationId) => as.evaluationEmails.status({ evaluationId }),
+  },
+  {
+    name: "evaluationEmails.invite",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluation(fx, true),
+    call: (_fx, as, evaluationId) => as.evaluationEmails.invite({ evaluationId, emails: ["a@example.dk"] }),
+  },
+  {
+    name: "evaluationEmails.remind",
+    allowed: ["adminBroenderslev"],
+    setup: (fx) => evaluation(fx, true),
+    call: (_fx, as, evaluationId) => as.evaluationEmails.remind({ evaluationId }),
+  },
+  {
     name: "coCreationVotes.overview",
     allowed: editors,
     setup: demoCoCreationProcess,
@@ -623,6 +728,40 @@ const matrix: Entry[] = [
     allowed: editors,
     setup: (fx) => coCreationVoteOf(fx, true),
     call: (_fx, as, voteId) => as.coCreationVotes.publishResults({ voteId }),
+  },
+  {
+    name: "coCreationOutcome.get",
+    allowed: editors,
+    setup: demoCoCreationProcess,
+    call: (_fx, as, processId) => as.coCreationOutcome.get({ processId }),
+  },
+  {
+    name: "coCreationOutcome.startAgreement",
+    allowed: ["adminBroenderslev"],
+    setup: coCreationProcess,
+    call: (_fx, as, processId) =>
+      as.coCreationOutcome.startAgreement({ processId, organisations: ["Frivilligcenter"] }),
+  },
+  {
+    name: "coCreationOutcome.setFollowUp",
+    allowed: editors,
+    // "<process id> <action id>": a new process and an action of Brønderslev's adopted policy.
+    setup: async (fx) => {
+      const processId = await coCreationProcess(fx);
+      const [policy] = await fx
+        .as(fx.principals.adminBroenderslev)
+        .policy.list({ municipalityId: fx.broenderslev.id });
+      const plan = policy
+        ? await fx.as(fx.principals.adminBroenderslev).policy.get({ policyId: policy.id })
+        : null;
+      const action = plan?.actions[0];
+      if (!action) throw new Error("no policy action in the demo");
+      return `${processId} ${action.id}`;
+    },
+    call: (_fx, as, target) => {
+      const [processId = "", actionId = ""] = target.split(" ");
+      return as.coCreationOutcome.setFollowUp({ processId, actionId, linked: true });
+    },
   },
 ];
 

@@ -1,4 +1,5 @@
 export { type AnswerContext, answerCommand, type BotReply } from "./answer.ts";
+export { startPeriodic } from "./periodic.ts";
 export {
   type ReminderWorkerDeps,
   runReminderTick,

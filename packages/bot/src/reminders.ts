@@ -13,6 +13,7 @@ import {
 } from "@samraad/db/queries";
 import { isReminderDue, planReminders, reminderText, retryDelayMs } from "@samraad/domain/bot";
 import type { Deadline } from "@samraad/domain/deadlines";
+import { startPeriodic } from "./periodic.ts";
 import { errorText, slackClient } from "./routes.ts";
 import { lineBlock } from "./slack-blocks.ts";
 import { answerCard, cardMessage } from "./teams-card.ts";
@@ -193,23 +194,9 @@ async function deliver(
 export function startReminderWorker(deps: ReminderWorkerDeps): { stop: () => Promise<void> } {
   const onError =
     deps.onError ?? ((context, error) => console.error(`[reminders] ${context}:`, errorText(error)));
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const loop = () => {
-    if (stopped) return;
-    running = runReminderTick(deps)
-      .catch((error) => onError("tick", error))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(loop, deps.intervalMs ?? 60_000);
-      });
-  };
-  timer = setTimeout(loop, 0);
-  return {
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodic(
+    () => runReminderTick(deps),
+    deps.intervalMs ?? 60_000,
+    (error) => onError("tick", error),
+  );
 }

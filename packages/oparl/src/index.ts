@@ -4,9 +4,12 @@ import {
   type OparlWindow,
   oparlAgendaItems,
   oparlBodies,
+  oparlCoCreationProcesses,
+  oparlCoCreationSessions,
   oparlConsultations,
   oparlFileContent,
   oparlFiles,
+  oparlIdeas,
   oparlLegislativeTerms,
   oparlLocations,
   oparlMeetings,
@@ -16,10 +19,12 @@ import {
   oparlPeople,
   oparlPolicyActions,
   oparlPolicyPapers,
+  oparlVoteResults,
   validOparlIds,
 } from "@samraad/db/queries";
 import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";
+import { ideaObject, processObject, sessionObject, voteResultObject } from "./co-creation-objects.ts";
 import {
   agendaItemObject,
   bodyObject,
@@ -79,6 +84,10 @@ const sources: Record<ObjectKind, Source> = {
   file: { fetch: oparlFiles, map: fileObject },
   location: { fetch: oparlLocations, map: locationObject },
   "policy-action": { fetch: oparlPolicyActions, map: policyActionObject },
+  "co-creation-process": { fetch: oparlCoCreationProcesses, map: processObject },
+  "co-creation-session": { fetch: oparlCoCreationSessions, map: sessionObject },
+  idea: { fetch: oparlIdeas, map: ideaObject },
+  "vote-result": { fetch: oparlVoteResults, map: voteResultObject },
 };
 
 /** The external lists of a Body, by the path segment used in its URLs. */
@@ -94,6 +103,10 @@ const bodyLists: Record<string, ObjectKind> = {
   files: "file",
   locations: "location",
   "policy-actions": "policy-action",
+  "co-creation-processes": "co-creation-process",
+  "co-creation-sessions": "co-creation-session",
+  ideas: "idea",
+  "vote-results": "vote-result",
 };
 
 const filterParams = ["created_since", "created_until", "modified_since", "modified_until"] as const;

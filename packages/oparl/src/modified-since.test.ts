@@ -1,8 +1,12 @@
 import { and, type Database, eq, isNull, sql } from "@samraad/db";
-import { demo, seedDemoData } from "@samraad/db/demo";
+import { demo, demoCoCreation, demoVotes, seedDemoData } from "@samraad/db/demo";
 import {
   agendaItems,
   attachments,
+  coCreationIdeas,
+  coCreationProcesses,
+  coCreationSessions,
+  coCreationVotes,
   councils,
   hearings,
   meetings,
@@ -42,6 +46,10 @@ const lists = [
   "files",
   "locations",
   "policy-actions",
+  "co-creation-processes",
+  "co-creation-sessions",
+  "ideas",
+  "vote-results",
 ];
 
 /** Every object of every list of every body (and the bodies), following all pages, with the given query. */
@@ -314,5 +322,109 @@ describe("modified_since", () => {
     expect([...held].filter((id) => !deleted.has(id))).toEqual([]);
     const plain = await harvestAll("created_since=2000-01-01T00:00:00Z");
     expect(plain.map((o) => o.id).filter((id) => held.has(id))).toEqual([]);
+  });
+
+  it("follows co-creation: edited and removed ideas, a cancelled session, a removed process — never a pending idea or a draft", async () => {
+    const processOf = async (slug: string) => {
+      const [row] = await db
+        .select({ id: coCreationProcesses.id })
+        .from(coCreationProcesses)
+        .where(eq(coCreationProcesses.slug, slug));
+      if (!row) throw new Error(`no process ${slug}`);
+      return row.id;
+    };
+    const town = await processOf(demoCoCreation.broenderslev.slug);
+    const food = await processOf(demoCoCreation.food.slug);
+    const draft = await processOf(demoCoCreation.broenderslev.draftSlug);
+    const ideas = await db
+      .select({ id: coCreationIdeas.id, status: coCreationIdeas.status })
+      .from(coCreationIdeas)
+      .where(eq(coCreationIdeas.processId, town));
+    const [edited, removed] = ideas.filter((i) => i.status === "published");
+    const pending = ideas.find((i) => i.status === "pending");
+    const [session] = await db
+      .select({ id: coCreationSessions.id })
+      .from(coCreationSessions)
+      .where(eq(coCreationSessions.processId, food))
+      .limit(1);
+    if (!edited || !removed || !pending || !session) throw new Error("demo lacks co-creation data");
+
+    const at = new Date(now.getTime() + 6 * 60 * 60_000);
+    await db
+      .update(coCreationIdeas)
+      .set({ title: "Ramper ved alle butikker", updatedAt: at })
+      .where(eq(coCreationIdeas.id, edited.id));
+    await db
+      .update(coCreationIdeas)
+      .set({ deletedAt: at, updatedAt: at })
+      .where(eq(coCreationIdeas.id, removed.id));
+    await db
+      .update(coCreationIdeas)
+      .set({ description: "Hemmeligt ventende forslag", updatedAt: at })
+      .where(eq(coCreationIdeas.id, pending.id));
+    await db
+      .update(coCreationSessions)
+      .set({ cancelledAt: at, updatedAt: at })
+      .where(eq(coCreationSessions.id, session.id));
+    await db
+      .update(coCreationProcesses)
+      .set({ title: "Hemmelig kladde", updatedAt: at })
+      .where(eq(coCreationProcesses.id, draft));
+    const since = `modified_since=${encodeURIComponent(new Date(at.getTime() - 1000).toISOString())}`;
+    const changed = await harvestAll(since);
+    expect(changed.map((o) => o.id).sort()).toEqual(
+      [
+        `${base}/idea/${edited.id}`,
+        `${base}/idea/${removed.id}`,
+        `${base}/co-creation-process/${town}`, // lists its ideas
+        `${base}/co-creation-session/${session.id}`,
+        `${base}/co-creation-process/${food}`, // lists its sessions
+      ].sort(),
+    );
+    expect(changed.filter((o) => o.deleted).map((o) => o.id)).toEqual([`${base}/idea/${removed.id}`]);
+    expect(changed.find((o) => o.id === `${base}/idea/${edited.id}`)?.name).toBe("Ramper ved alle butikker");
+    expect(changed.find((o) => o.id === `${base}/co-creation-session/${session.id}`)?.cancelled).toBe(true);
+    expect(changed.find((o) => o.id === `${base}/co-creation-process/${town}`)?.idea).not.toContain(
+      `${base}/idea/${removed.id}`,
+    );
+    expect(JSON.stringify(changed)).not.toMatch(/Hemmelig/);
+
+    // Bolbro is removed: the process, its sessions, its ideas and its published result all become deleted stubs.
+    const bolbro = await processOf(demoCoCreation.bolbro.slug);
+    const held = [
+      `${base}/co-creation-process/${bolbro}`,
+      ...(
+        await db
+          .select({ id: coCreationSessions.id })
+          .from(coCreationSessions)
+          .where(eq(coCreationSessions.processId, bolbro))
+      ).map((x) => `${base}/co-creation-session/${x.id}`),
+      ...(
+        await db
+          .select({ id: coCreationIdeas.id })
+          .from(coCreationIdeas)
+          .where(and(eq(coCreationIdeas.processId, bolbro), eq(coCreationIdeas.status, "published")))
+      ).map((x) => `${base}/idea/${x.id}`),
+      ...(
+        await db
+          .select({ id: coCreationVotes.id })
+          .from(coCreationVotes)
+          .where(eq(coCreationVotes.title, demoVotes.bolbro.title))
+      ).map((x) => `${base}/vote-result/${x.id}`),
+    ];
+    expect(held.filter((id) => id.includes("/vote-result/"))).toHaveLength(1);
+    const removedAt = new Date(now.getTime() + 7 * 60 * 60_000);
+    await db
+      .update(coCreationProcesses)
+      .set({ deletedAt: removedAt, updatedAt: removedAt })
+      .where(eq(coCreationProcesses.id, bolbro));
+    const afterRemoval = await harvestAll(
+      `modified_since=${encodeURIComponent(new Date(removedAt.getTime() - 1000).toISOString())}`,
+    );
+    expect(afterRemoval.map((o) => o.id).sort()).toEqual(held.sort());
+    expect(afterRemoval.every((o) => o.deleted === true)).toBe(true);
+    const stub = await app.request(held.find((id) => id.includes("/vote-result/")) ?? "");
+    expect(stub.status).toBe(200);
+    expect(((await stub.json()) as { deleted?: boolean }).deleted).toBe(true);
   });
 });

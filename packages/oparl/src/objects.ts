@@ -32,7 +32,7 @@ export type OparlObject = { id: string; type: string; [key: string]: unknown };
 const schema = (type: string) => `https://schema.oparl.org/1.1/${type}`;
 
 /** Drops undefined, null and empty strings/arrays, as the standard recommends. */
-function compact<T extends Record<string, unknown>>(o: T): T {
+export function compact<T extends Record<string, unknown>>(o: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
     if (v === undefined || v === null || v === "") continue;
@@ -44,12 +44,15 @@ function compact<T extends Record<string, unknown>>(o: T): T {
 
 type Lifecycle = { created: number; modified: number; deleted: boolean };
 
-/** OParl soft delete: a deleted object keeps id, type, created, gets modified and `deleted: true`, nothing else. */
-function deletedStub(id: string, type: string, row: Lifecycle): OparlObject | null {
+/**
+ * OParl soft delete: a deleted object keeps id, type, created, gets modified and `deleted: true`, nothing else.
+ * `type` is a standard type's name or a vendor type (`samraad:…`), which is its own type name.
+ */
+export function deletedStub(id: string, type: string, row: Lifecycle): OparlObject | null {
   return row.deleted
     ? {
         id,
-        type: schema(type),
+        type: type.startsWith("samraad:") ? type : schema(type),
         created: dateTime(row.created),
         modified: dateTime(row.modified),
         deleted: true,
@@ -125,6 +128,10 @@ export function bodyObject(urls: Urls, b: Row<typeof oparlBodies>): OparlObject 
       locationList: list("locations"),
       membership: list("memberships"),
       "samraad:policyAction": list("policy-actions"),
+      "samraad:coCreationProcess": list("co-creation-processes"),
+      "samraad:coCreationSession": list("co-creation-sessions"),
+      "samraad:idea": list("ideas"),
+      "samraad:voteResult": list("vote-results"),
       created: dateTime(b.created),
       modified: dateTime(b.modified),
     }),
@@ -417,15 +424,8 @@ export function policyPaperObject(urls: Urls, p: OparlPolicyPaperRow): OparlObje
 /** One action of the plan — the conference's Handling · Mål · Tovholder · Hvor/når, with status and progress. */
 export function policyActionObject(urls: Urls, a: OparlPolicyActionRow): OparlObject {
   const id = urls.object("policy-action", a.id);
-  if (a.deleted) {
-    return {
-      id,
-      type: policyActionType,
-      created: dateTime(a.created),
-      modified: dateTime(a.modified),
-      deleted: true,
-    };
-  }
+  const stub = deletedStub(id, policyActionType, a);
+  if (stub) return stub;
   return compact({
     id,
     type: policyActionType,

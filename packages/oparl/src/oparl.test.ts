@@ -1,8 +1,15 @@
 import { type Database, eq } from "@samraad/db";
-import { seedDemoData } from "@samraad/db/demo";
+import { demoVotes, seedDemoData } from "@samraad/db/demo";
 import {
   agendaItems,
   attachments,
+  coCreationBallotCodes,
+  coCreationBallots,
+  coCreationIdeas,
+  coCreationProcesses,
+  coCreationRegistrations,
+  coCreationSessions,
+  coCreationVotes,
   hearingResponses,
   hearings,
   meetings,
@@ -65,6 +72,10 @@ describe("a harvester starting at /oparl/v1/system", () => {
         "Person",
         "System",
         "samraad:PolicyAction",
+        "samraad:CoCreationProcess",
+        "samraad:CoCreationSession",
+        "samraad:Idea",
+        "samraad:VoteResult",
       ].sort(),
     );
     expect(ofType("Body")).toHaveLength(9);
@@ -126,6 +137,10 @@ describe("a harvester starting at /oparl/v1/system", () => {
       File: "files",
       Location: "locations",
       "samraad:PolicyAction": "policy-actions",
+      "samraad:CoCreationProcess": "co-creation-processes",
+      "samraad:CoCreationSession": "co-creation-sessions",
+      "samraad:Idea": "ideas",
+      "samraad:VoteResult": "vote-results",
     };
     // Each object is listed in exactly one body's list of its kind.
     for (const o of all()) {
@@ -194,6 +209,17 @@ describe("a harvester starting at /oparl/v1/system", () => {
     }
     for (const a of ofType("samraad:PolicyAction")) {
       expect(obj(a.paper)["samraad:action"]).toContain(a.id);
+    }
+    for (const p of ofType("samraad:CoCreationProcess")) {
+      for (const s of (p.session as string[] | undefined) ?? []) expect(obj(s).process).toBe(p.id);
+      for (const i of (p.idea as string[] | undefined) ?? []) expect(obj(i).process).toBe(p.id);
+      if (p.voteResult) expect(obj(p.voteResult).process).toBe(p.id);
+    }
+    for (const s of ofType("samraad:CoCreationSession")) expect(obj(s.process).session).toContain(s.id);
+    for (const i of ofType("samraad:Idea")) expect(obj(i.process).idea).toContain(i.id);
+    for (const r of ofType("samraad:VoteResult")) {
+      expect(obj(r.process).voteResult).toBe(r.id);
+      for (const o of r.option as OparlJson[]) if (o.idea) expect(obj(o.idea).process).toBe(r.process);
     }
     // The demo has hearings discussed at meetings, so consultations link to agenda items.
     expect(ofType("Consultation").filter((c) => c.agendaItem).length).toBeGreaterThan(0);
@@ -291,6 +317,10 @@ describe("a harvester starting at /oparl/v1/system", () => {
       file: "File",
       location: "Location",
       "policy-action": "samraad:PolicyAction",
+      "co-creation-process": "samraad:CoCreationProcess",
+      "co-creation-session": "samraad:CoCreationSession",
+      idea: "samraad:Idea",
+      "vote-result": "samraad:VoteResult",
     };
     for (const path of Object.keys(doc.paths)) {
       const kind = path.split("/")[1] ?? "";
@@ -343,6 +373,172 @@ describe("the disability policy", () => {
     expect(validator.errors(someAction)).toEqual([]);
     expect(validator.errors({ ...someAction, published: false })).not.toEqual([]);
     expect(validator.errors({ ...someAction, statusCode: "secret" })).not.toEqual([]);
+  });
+});
+
+describe("co-creation", () => {
+  const idsOf = (type: string) =>
+    ofType(type)
+      .map((o) => o.id)
+      .sort();
+
+  it("serves every public process with its sessions, published ideas and published vote result", async () => {
+    const processes = await db
+      .select({ id: coCreationProcesses.id, status: coCreationProcesses.status })
+      .from(coCreationProcesses);
+    const shown = new Set(processes.filter((p) => p.status !== "draft").map((p) => p.id));
+    expect(shown.size).toBeGreaterThanOrEqual(5);
+    expect(idsOf("samraad:CoCreationProcess")).toEqual(
+      [...shown].map((id) => urlOf("co-creation-process", id)).sort(),
+    );
+    const sessions = await db
+      .select({ id: coCreationSessions.id, processId: coCreationSessions.processId })
+      .from(coCreationSessions);
+    expect(idsOf("samraad:CoCreationSession")).toEqual(
+      sessions
+        .filter((x) => shown.has(x.processId))
+        .map((x) => urlOf("co-creation-session", x.id))
+        .sort(),
+    );
+    const ideas = await db
+      .select({
+        id: coCreationIdeas.id,
+        processId: coCreationIdeas.processId,
+        status: coCreationIdeas.status,
+      })
+      .from(coCreationIdeas);
+    expect(idsOf("samraad:Idea")).toEqual(
+      ideas
+        .filter((i) => i.status === "published" && shown.has(i.processId))
+        .map((i) => urlOf("idea", i.id))
+        .sort(),
+    );
+
+    // Bolbro's result, as the case has it: 432 ballots, the movement park first, with money.
+    const [bolbro] = await db
+      .select({ id: coCreationVotes.id })
+      .from(coCreationVotes)
+      .where(eq(coCreationVotes.title, demoVotes.bolbro.title));
+    expect(idsOf("samraad:VoteResult")).toEqual([urlOf("vote-result", bolbro?.id ?? "")]);
+    const result = harvest.objects.get(urlOf("vote-result", bolbro?.id ?? "")) as OparlJson;
+    expect(result.ballots).toBe(demoVotes.bolbro.voters);
+    const options = result.option as OparlJson[];
+    expect(options[0]).toMatchObject({ name: demoVotes.bolbro.winner, rank: 1, outcome: "Får penge" });
+    expect(options.every((o) => typeof o.idea === "string")).toBe(true);
+    const votes = options.reduce((sum, o) => sum + Number(o.votes), 0);
+    expect(votes).toBeGreaterThanOrEqual(demoVotes.bolbro.voters);
+
+    // Authors as the public site shows them: a first name they chose to show, never more.
+    const authors = ofType("samraad:Idea").map((i) => String(i.author));
+    expect(authors).toContain("Lone");
+    expect(authors.every((a) => /^\S+$/.test(a))).toBe(true);
+
+    const validator = oparlValidator();
+    const someSession = ofType("samraad:CoCreationSession")[0] as OparlJson;
+    const someIdea = ofType("samraad:Idea")[0] as OparlJson;
+    const someProcess = ofType("samraad:CoCreationProcess")[0] as OparlJson;
+    // The vendor schemas have teeth: what they do not allow is refused.
+    expect(validator.errors({ ...someSession, registrations: 3 })).not.toEqual([]);
+    expect(validator.errors({ ...someIdea, author: "Lone Kristensen" })).not.toEqual([]);
+    expect(validator.errors({ ...someProcess, statusCode: "draft" })).not.toEqual([]);
+    expect(validator.errors({ ...result, option: [{ ...options[0], voters: ["x"] }] })).not.toEqual([]);
+  });
+
+  it("never shows a draft process, a pending or rejected idea, an unpublished result, sign-ups or ballot codes", async () => {
+    const processes = await db
+      .select({
+        id: coCreationProcesses.id,
+        status: coCreationProcesses.status,
+        title: coCreationProcesses.title,
+        purpose: coCreationProcesses.purpose,
+      })
+      .from(coCreationProcesses);
+    const drafts = new Set(processes.filter((p) => p.status === "draft").map((p) => p.id));
+    const sessions = await db
+      .select({
+        id: coCreationSessions.id,
+        processId: coCreationSessions.processId,
+        title: coCreationSessions.title,
+        description: coCreationSessions.description,
+      })
+      .from(coCreationSessions);
+    const ideas = await db
+      .select({
+        id: coCreationIdeas.id,
+        status: coCreationIdeas.status,
+        title: coCreationIdeas.title,
+        description: coCreationIdeas.description,
+        authorName: coCreationIdeas.authorName,
+        contactEmail: coCreationIdeas.contactEmail,
+        rejectionReason: coCreationIdeas.rejectionReason,
+      })
+      .from(coCreationIdeas);
+    const votes = await db
+      .select({
+        id: coCreationVotes.id,
+        title: coCreationVotes.title,
+        published: coCreationVotes.resultsPublishedAt,
+      })
+      .from(coCreationVotes);
+    const registrations = await db
+      .select({
+        name: coCreationRegistrations.name,
+        email: coCreationRegistrations.email,
+        needs: coCreationRegistrations.needs,
+      })
+      .from(coCreationRegistrations);
+    const codes = await db.select({ code: coCreationBallotCodes.code }).from(coCreationBallotCodes);
+    const ballots = await db.select({ id: coCreationBallots.id }).from(coCreationBallots);
+
+    const secret = new Set<string>();
+    const shown = new Set<string>();
+    const add = (set: Set<string>, ...values: (string | null)[]) => {
+      for (const v of values) if (v && v.length >= 8) set.add(v);
+    };
+    for (const p of processes) add(drafts.has(p.id) ? secret : shown, p.title, p.purpose);
+    const hiddenSessions = sessions.filter((x) => drafts.has(x.processId)).map((x) => x.id);
+    for (const x of sessions) add(drafts.has(x.processId) ? secret : shown, x.title, x.description);
+    const hiddenIdeas = ideas.filter((i) => i.status !== "published").map((i) => i.id);
+    for (const i of ideas) {
+      add(i.status === "published" ? shown : secret, i.title, i.description);
+      // The full name, the e-mail and a rejection reason are never open data.
+      add(secret, i.authorName?.includes(" ") ? i.authorName : null, i.contactEmail, i.rejectionReason);
+    }
+    const hiddenVotes = votes.filter((v) => v.published === null).map((v) => v.id);
+    for (const v of votes) add(v.published ? shown : secret, v.title);
+    for (const r of registrations) add(secret, r.name, r.email, r.needs);
+    for (const c of codes) add(secret, c.code);
+    // A council member who agreed to be named may share a name with a citizen; that proves nothing.
+    const members = await db.select({ name: people.name, publicName: people.publicName }).from(people);
+    for (const m of members) if (m.publicName) add(shown, m.name);
+    for (const x of shown) secret.delete(x);
+
+    expect(drafts.size).toBeGreaterThan(0);
+    expect(hiddenSessions.length).toBeGreaterThan(0);
+    expect(ideas.filter((i) => i.status === "pending").length).toBeGreaterThan(0);
+    expect(ideas.filter((i) => i.status === "rejected").length).toBeGreaterThan(0);
+    expect(hiddenVotes.length).toBeGreaterThan(0);
+    expect(registrations.length).toBeGreaterThan(0);
+    expect(codes.length).toBeGreaterThan(0);
+
+    const haystack = harvest.bodies.join("\n");
+    expect([...secret].filter((x) => haystack.includes(JSON.stringify(x).slice(1, -1)))).toEqual([]);
+    const hiddenIds = [
+      ...drafts,
+      ...hiddenSessions,
+      ...hiddenIdeas,
+      ...hiddenVotes,
+      ...ballots.map((b) => b.id),
+    ];
+    expect(hiddenIds.filter((id) => haystack.includes(id))).toEqual([]);
+    const mustBe404 = [
+      ...[...drafts].map((id) => urlOf("co-creation-process", id)),
+      ...hiddenSessions.map((id) => urlOf("co-creation-session", id)),
+      ...hiddenIdeas.map((id) => urlOf("idea", id)),
+      ...hiddenVotes.map((id) => urlOf("vote-result", id)),
+    ];
+    const answers = await Promise.all(mustBe404.map(async (url) => [url, (await get(url)).status] as const));
+    expect(answers.filter(([, status]) => status !== 404)).toEqual([]);
   });
 });
 

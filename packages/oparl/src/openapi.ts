@@ -69,6 +69,10 @@ export function openApiDocument(urls: Urls) {
     ["files", "File"],
     ["locations", "Location"],
     ["policy-actions", "samraad:PolicyAction"],
+    ["co-creation-processes", "samraad:CoCreationProcess"],
+    ["co-creation-sessions", "samraad:CoCreationSession"],
+    ["ideas", "samraad:Idea"],
+    ["vote-results", "samraad:VoteResult"],
   ];
   const objects: [string, string, string][] = [
     ["body", "Body", "a municipality (kommune)"],
@@ -90,6 +94,22 @@ export function openApiDocument(urls: Urls) {
       "policy-action",
       "samraad:PolicyAction",
       "an action of an adopted disability policy (Samråd vendor object, schema in the README)",
+    ],
+    [
+      "co-creation-process",
+      "samraad:CoCreationProcess",
+      "a published co-creation process (samskabelsesforløb) with its phases (Samråd vendor object)",
+    ],
+    [
+      "co-creation-session",
+      "samraad:CoCreationSession",
+      "a workshop or meeting of a co-creation process, with its accessibility facts (Samråd vendor object)",
+    ],
+    ["idea", "samraad:Idea", "a published idea (forslag) of a co-creation process (Samråd vendor object)"],
+    [
+      "vote-result",
+      "samraad:VoteResult",
+      "the published result of a citizen-run budget vote: votes per idea and turnout (Samråd vendor object)",
     ],
   ];
   const paths: Record<string, unknown> = {

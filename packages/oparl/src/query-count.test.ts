@@ -1,6 +1,12 @@
 import { type Database, eq } from "@samraad/db";
 import { demo, seedDemoData } from "@samraad/db/demo";
-import { municipalities } from "@samraad/db/schema";
+import {
+  coCreationBallots,
+  coCreationProcesses,
+  coCreationVoteOptions,
+  coCreationVotes,
+  municipalities,
+} from "@samraad/db/schema";
 import { createTestDatabase } from "@samraad/db/testing";
 import { countQueries } from "@samraad/db/testing/count-queries";
 import { Hono } from "hono";
@@ -28,12 +34,60 @@ beforeAll(async () => {
     .from(municipalities)
     .where(eq(municipalities.slug, demo.broenderslev.slug));
   bodyUrl = `${base}/body/${town?.id}`;
+  if (town) for (const slug of ["legepladser", "baenke"]) await addFinishedVote(town.id, slug);
   // Seeding can outlast the default hook timeout on a busy two-core machine.
 }, 240_000);
 
 afterAll(async () => {
   await close?.();
 });
+
+/** The demo town has one public process and no published result; two finished ones make every list plural. */
+async function addFinishedVote(municipalityId: string, slug: string) {
+  const [process] = await db
+    .insert(coCreationProcesses)
+    .values({
+      municipalityId,
+      slug,
+      title: `Borgerbudget: ${slug}`,
+      purpose: "Borgerne bestemmer",
+      status: "archived",
+    })
+    .returning({ id: coCreationProcesses.id });
+  if (!process) throw new Error("no process");
+  const day = 86_400_000;
+  const [vote] = await db
+    .insert(coCreationVotes)
+    .values({
+      municipalityId,
+      processId: process.id,
+      title: `Afstemning: ${slug}`,
+      area: "Brønderslev",
+      budgetKroner: 50_000,
+      allocation: "knapsack",
+      maxChoices: 1,
+      opensAt: new Date(now.getTime() - 10 * day),
+      closesAt: new Date(now.getTime() - 3 * day),
+      resultsPublishedAt: new Date(now.getTime() - 2 * day),
+    })
+    .returning({ id: coCreationVotes.id });
+  if (!vote) throw new Error("no vote");
+  const options = await db
+    .insert(coCreationVoteOptions)
+    .values(
+      ["Gyngen ved skolen", "Sandkassen i parken"].map((title, i) => ({
+        municipalityId,
+        voteId: vote.id,
+        title,
+        cost: 20_000,
+        position: i + 1,
+      })),
+    )
+    .returning({ id: coCreationVoteOptions.id });
+  await db
+    .insert(coCreationBallots)
+    .values(options.map((o) => ({ municipalityId, voteId: vote.id, choices: [o.id] })));
+}
 
 describe("queries per list page", () => {
   it.each([
@@ -49,6 +103,12 @@ describe("queries per list page", () => {
     ["files", 1],
     ["locations", 1],
     ["policy-actions", 1],
+    // Phases, sessions, ideas and the result's URL are aggregated in the process's own query.
+    ["co-creation-processes", 1],
+    ["co-creation-sessions", 1],
+    ["ideas", 1],
+    // Results, then their options and their sealed ballots, each in one query for the page.
+    ["vote-results", 3],
   ])("reads a page of %s in %i queries, whether it holds 1 object or 100", async (list, expected) => {
     const counter = countQueries(db);
     try {

@@ -11,7 +11,11 @@ export type ObjectKind =
   | "consultation"
   | "file"
   | "location"
-  | "policy-action";
+  | "policy-action"
+  | "co-creation-process"
+  | "co-creation-session"
+  | "idea"
+  | "vote-result";
 
 export function oparlUrls(publicUrl: string) {
   const base = `${publicUrl.replace(/\/+$/, "")}/oparl/v1`;

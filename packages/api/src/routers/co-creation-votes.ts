@@ -5,6 +5,7 @@ import {
   findIdea,
   findIdeaOwner,
   findMunicipality,
+  findOidcProvider,
   findProcessOwnerForVote,
   findVote,
   findVoteOfProcess,
@@ -190,6 +191,13 @@ export const coCreationVotesRouter = router({
         }
         return { ideaId: idea.id, title: idea.title, description: idea.description, cost: o.cost };
       });
+      if (input.vote.signInWithOidc && !(await findOidcProvider(tx, owner.municipalityId))) {
+        throw violation(
+          "vote.no_oidc_provider",
+          "Kommunen har ingen OpenID Connect-udbyder endnu. En administrator sætter den op under Samskabelse",
+          "The municipality has no OpenID Connect provider yet. An administrator sets it up under Co-creation",
+        );
+      }
       if (new Set(options.map((o) => o.ideaId)).size !== options.length) {
         throw violation(
           "vote.option_twice",
@@ -206,6 +214,7 @@ export const coCreationVotesRouter = router({
           area: input.vote.area,
           ...voteRulesOf(input.vote),
           ...voteWindowOf(input.vote),
+          signInWithOidc: input.vote.signInWithOidc,
         },
         ctx.now(),
       );

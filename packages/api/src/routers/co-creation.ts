@@ -15,6 +15,7 @@ import {
   listRegistrations,
   listSessions,
   processSlugTaken,
+  queuePromotionNotices,
   removePhaseRow,
   type SessionValues,
   setProcessStatus,
@@ -61,7 +62,7 @@ function authorizeManage(ctx: Context, owner: Owner): void {
   }
 }
 
-async function processOwner(ctx: Context, processId: string) {
+export async function processOwner(ctx: Context, processId: string) {
   const owner = await findProcessOwner(ctx.db, processId);
   if (!owner) throw notFound();
   authorizeManage(ctx, owner);
@@ -297,6 +298,7 @@ export const coCreationRouter = router({
         ctx.now(),
       );
       if (!result) throw notFound();
+      if (ctx.email) await queuePromotionNotices(tx, ctx.email, result.promoted, ctx.now());
       await audit({
         action: "co_creation.update_session",
         entityType: "co_creation_session",
@@ -360,6 +362,7 @@ export const coCreationRouter = router({
           ctx.now(),
         );
         if (!result) throw notFound();
+        if (ctx.email) await queuePromotionNotices(tx, ctx.email, result.promoted, ctx.now());
         await audit({
           action: "co_creation.cancel_registration",
           entityType: "co_creation_registration",

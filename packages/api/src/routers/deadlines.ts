@@ -8,29 +8,37 @@ import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 const options = { horizonDays: wholeNumber(1, 3650).optional(), limit: wholeNumber(1, 500).optional() };
 
 /** The wire form of a deadline: an ISO instant and the kind's label, so every client shows the same words. */
-export const deadlineOutput = z.object({
-  id: z.string(),
-  kind: z.string(),
-  kindLabel: z.object({ da: z.string(), en: z.string() }),
-  title: z.object({ da: z.string(), en: z.string() }),
-  dueAt: z.string(),
-  councilId: z.string(),
-  municipalityId: z.string(),
-  target: z.object({ type: z.string(), id: z.string() }),
-  public: z.boolean(),
-});
+export type WireDeadline = Omit<Deadline, "dueAt"> & {
+  kindLabel: (typeof deadlineKindLabels)[Deadline["kind"]];
+  dueAt: string;
+};
 
-const toWire = (d: Deadline): z.infer<typeof deadlineOutput> => ({
-  ...d,
-  kindLabel: deadlineKindLabels[d.kind],
-  dueAt: d.dueAt.toISOString(),
-});
+// Named field by field, so nothing the domain adds later goes out unnoticed. A kept deadline is the same frozen
+// object on every call, so its wire form is made once (no output schema re-checks these on every request).
+const wireForms = new WeakMap<Deadline, WireDeadline>();
+function toWire(d: Deadline): WireDeadline {
+  let wire = wireForms.get(d);
+  if (!wire) {
+    wire = {
+      id: d.id,
+      kind: d.kind,
+      kindLabel: deadlineKindLabels[d.kind],
+      title: d.title,
+      dueAt: d.dueAt.toISOString(),
+      councilId: d.councilId,
+      municipalityId: d.municipalityId,
+      target: d.target,
+      public: d.public,
+    };
+    wireForms.set(d, wire);
+  }
+  return wire;
+}
 
 export const deadlinesRouter = router({
   /** A council's or a municipality's upcoming deadlines; the public sees only the public ones. */
   upcoming: publicProcedure
     .input(z.object({ municipalityId: id(), councilId: id().optional(), ...options }))
-    .output(z.array(deadlineOutput))
     .query(async ({ ctx, input }) => {
       const { municipalityId, councilId, ...rest } = input;
       const internal = can(ctx.principal, "council.read_internal", {
@@ -47,40 +55,37 @@ export const deadlinesRouter = router({
     }),
 
   /** The dashboard: every deadline of every council the signed-in user works with, soonest first. */
-  mine: authedProcedure
-    .input(z.object(options))
-    .output(z.array(deadlineOutput))
-    .query(async ({ ctx, input }) => {
-      const now = ctx.now();
-      const perMunicipality = await Promise.all(
-        municipalitiesOf(ctx.principal).map((municipalityId) => {
-          const scope = internalCouncilScope(ctx.principal, municipalityId);
-          return upcomingDeadlinesFor(
-            ctx.db,
-            { municipalityId, ...(scope.all ? {} : { councilIds: scope.councilIds }) },
-            now,
-            input,
-          );
-        }),
-      );
-      // A partner grant: only its own partnership's deadlines, kept with the council that follows it.
-      const perPartnership = await Promise.all(
-        partnershipsOf(ctx.principal).map(async (partnershipId) => {
-          const access = await findPartnershipAccess(ctx.db, partnershipId);
-          if (!access?.followedByCouncilId || !can(ctx.principal, "partnership.read", access)) return [];
-          const list = await upcomingDeadlinesFor(
-            ctx.db,
-            { municipalityId: access.municipalityId, councilIds: [access.followedByCouncilId] },
-            now,
-            { horizonDays: input.horizonDays },
-          );
-          return list.filter((d) => d.target.type === "partnership" && d.target.id === partnershipId);
-        }),
-      );
-      const seen = new Set<string>();
-      const merged = [...perMunicipality.flat(), ...perPartnership.flat()]
-        .filter((d) => !seen.has(d.id) && seen.add(d.id) !== undefined)
-        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-      return (input.limit ? merged.slice(0, input.limit) : merged).map(toWire);
-    }),
+  mine: authedProcedure.input(z.object(options)).query(async ({ ctx, input }) => {
+    const now = ctx.now();
+    const perMunicipality = await Promise.all(
+      municipalitiesOf(ctx.principal).map((municipalityId) => {
+        const scope = internalCouncilScope(ctx.principal, municipalityId);
+        return upcomingDeadlinesFor(
+          ctx.db,
+          { municipalityId, ...(scope.all ? {} : { councilIds: scope.councilIds }) },
+          now,
+          input,
+        );
+      }),
+    );
+    // A partner grant: only its own partnership's deadlines, kept with the council that follows it.
+    const perPartnership = await Promise.all(
+      partnershipsOf(ctx.principal).map(async (partnershipId) => {
+        const access = await findPartnershipAccess(ctx.db, partnershipId);
+        if (!access?.followedByCouncilId || !can(ctx.principal, "partnership.read", access)) return [];
+        const list = await upcomingDeadlinesFor(
+          ctx.db,
+          { municipalityId: access.municipalityId, councilIds: [access.followedByCouncilId] },
+          now,
+          { horizonDays: input.horizonDays },
+        );
+        return list.filter((d) => d.target.type === "partnership" && d.target.id === partnershipId);
+      }),
+    );
+    const seen = new Set<string>();
+    const merged = [...perMunicipality.flat(), ...perPartnership.flat()]
+      .filter((d) => !seen.has(d.id) && seen.add(d.id) !== undefined)
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    return (input.limit ? merged.slice(0, input.limit) : merged).map(toWire);
+  }),
 });

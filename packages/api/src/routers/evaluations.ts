@@ -5,6 +5,8 @@ import {
   findEvaluationAccess,
   findEvaluationSubject,
   findPartnershipAccess,
+  findPolicy,
+  insertActions,
   insertCriterion,
   insertEvaluation,
   insertInvitations,
@@ -16,38 +18,55 @@ import {
   listMeasurements,
   listResponses,
   loadPartnership,
+  loadPlan,
   partnershipModel,
+  removeCriterion,
+  removeMeasurement,
   responseRate,
   sealResponses,
+  updateCriterion,
   updateEvaluation,
+  updateMeasurement,
   updatePartnershipRow,
 } from "@samraad/db/queries";
 import { can } from "@samraad/domain/access";
 import {
   canCreateInvitations,
+  canEdit,
   canPublish,
+  closingDateStillOpen,
   conclude,
   conclusionSchema,
   criteriaTally,
   criterionOutcome,
+  criterionRef,
   criterionSchema,
+  criterionUpdateSchema,
+  type EditablePart,
   type EvaluationSubjectType,
+  evaluationDetailsSchema,
   evaluationPlanSchema,
   evaluationRef,
+  followUpActions,
   followUpTasks,
   invitationsSchema,
   kindFitsSubject,
+  measurementRef,
   measurementSchema,
+  measurementUpdateSchema,
   openForAnswers,
   publishResultsSchema,
+  type Questionnaire,
   questionnaireTemplates,
+  questionnaireUpdateSchema,
   summarise,
 } from "@samraad/domain/evaluations";
 import { terminateAtEvaluation } from "@samraad/domain/partnerships";
+import { actionIssues } from "@samraad/domain/policy";
 import { id, localDate } from "@samraad/domain/shared";
 import { z } from "zod";
 import type { Context } from "../context.ts";
-import { notFound, unwrap, violation } from "../errors.ts";
+import { fieldFailure, notFound, unwrap, violation } from "../errors.ts";
 import { change } from "../mutation.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
@@ -72,13 +91,80 @@ async function mayRun(
   );
 }
 
-async function evaluationFor(ctx: Context, evaluationId: string): Promise<EvaluationRow> {
+/** The evaluation, if the caller may run it (also used by the email invitations router). */
+export async function evaluationFor(ctx: Context, evaluationId: string): Promise<EvaluationRow> {
   const access = await findEvaluationAccess(ctx.db, evaluationId);
   if (!access || !(await mayRun(ctx, access.municipalityId, access.subjectType, access.subjectId)))
     throw notFound();
   const evaluation = await findEvaluation(ctx.db, access.municipalityId, evaluationId);
   if (!evaluation) throw notFound();
   return evaluation;
+}
+
+/** The evaluation, when this part of it may still change (the domain's rule, by status and answers given). */
+async function editableEvaluation(ctx: Context, evaluationId: string, part: EditablePart) {
+  const e = await evaluationFor(ctx, evaluationId);
+  const responses = part === "questions" ? (await responseRate(ctx.db, e.municipalityId, e.id)).responses : 0;
+  unwrap(canEdit(part, { status: e.status, subject: { type: e.subjectType, id: e.subjectId } }, responses));
+  return e;
+}
+
+const criterionValues = (input: { indicator: string; baseline?: string; target: string; unit?: string }) => ({
+  indicator: input.indicator,
+  baseline: input.baseline || null,
+  target: input.target,
+  unit: input.unit || null,
+});
+
+const measurementValues = (input: {
+  measuredOn: string;
+  value: string;
+  note?: string;
+  judgement?: (typeof measurementSchema)["_output"]["judgement"];
+}) => ({
+  measuredOn: input.measuredOn,
+  value: input.value,
+  note: input.note || null,
+  judgement: input.judgement ?? null,
+});
+
+/**
+ * A policy follow-up's next steps chosen as actions, checked as the action plan checks its actions (a deadline
+ * before the policy's period is a typing error, reported at that step's date).
+ */
+async function policyActionsFrom(
+  ctx: Context,
+  e: EvaluationRow,
+  conclusion: Parameters<typeof followUpActions>[1],
+) {
+  const actions = followUpActions({ type: e.subjectType, id: e.subjectId }, conclusion);
+  if (actions.length === 0) return null;
+  const subject = await findEvaluationSubject(ctx.db, e.municipalityId, e.subjectType, e.subjectId);
+  const policy = subject?.policyId ? await findPolicy(ctx.db, e.municipalityId, subject.policyId) : null;
+  if (!policy) throw notFound();
+  conclusion.nextSteps.forEach((step, i) => {
+    const [issue] = step.asAction ? actionIssues({ dueOn: step.dueOn ?? undefined }, policy.periodFrom) : [];
+    if (issue) throw fieldFailure(["nextSteps", i, "dueOn"], issue.code);
+  });
+  const plan = await loadPlan(ctx.db, e.municipalityId, policy.id);
+  const focusAreaOf = (goalId: string | null) => plan.goals.find((g) => g.id === goalId)?.focusAreaId ?? null;
+  return {
+    policyId: policy.id,
+    rows: actions.map((a) => ({
+      focusAreaId: focusAreaOf(a.goalId),
+      goalId: a.goalId,
+      goalText: null,
+      handling: a.handling,
+      ownerName: e.responsibles.writesSummary,
+      ownerSector: null,
+      place: null,
+      startsOn: null,
+      dueOn: a.dueOn,
+      status: "not_started" as const,
+      statusReason: null,
+      published: a.published,
+    })),
+  };
 }
 
 /** Everything the official sees: the plan, the response rate, the answers summarised, criteria and outcomes. */
@@ -131,6 +217,13 @@ async function view(ctx: Context, e: EvaluationRow) {
     summary,
     /** Names are shown only in a named evaluation, where respondents were told before answering. */
     named: e.responseMode === "named" ? responses.map((r) => r.respondentName ?? "").filter(Boolean) : [],
+    /** In a named evaluation the official sees who answered what; an anonymous one never has names. */
+    namedAnswers:
+      e.responseMode === "named"
+        ? responses
+            .map((r) => ({ name: r.respondentName ?? "", answers: r.answers }))
+            .sort((a, b) => a.name.localeCompare(b.name, "da"))
+        : [],
     criteria: criteria.map((c) => ({
       ...c,
       outcome: criterionOutcome(c, measurements),
@@ -255,19 +348,8 @@ export const evaluationsRouter = router({
 
   /** A criterion stated for a partnership or process (a policy's criteria are its goals' own). */
   addCriterion: authedProcedure.input(criterionSchema).mutation(async ({ ctx, input }) => {
-    const e = await evaluationFor(ctx, input.evaluationId);
-    if (e.subjectType === "policy" || e.subjectType === "policy_goal")
-      throw violation(
-        "evaluation.policy_criteria",
-        "En politiks succeskriterier ændres i politikken",
-        "A policy's success criteria are changed in the policy",
-      );
-    const criterion = {
-      indicator: input.indicator,
-      baseline: input.baseline || null,
-      target: input.target,
-      unit: input.unit || null,
-    };
+    const e = await editableEvaluation(ctx, input.evaluationId, "criteria");
+    const criterion = criterionValues(input);
     const criterionId = await change(ctx, e.municipalityId, async (tx, audit) => {
       const created = await insertCriterion(tx, e.municipalityId, e.id, criterion);
       await audit({
@@ -282,16 +364,10 @@ export const evaluationsRouter = router({
   }),
 
   recordMeasurement: authedProcedure.input(measurementSchema).mutation(async ({ ctx, input }) => {
-    const e = await evaluationFor(ctx, input.evaluationId);
+    const e = await editableEvaluation(ctx, input.evaluationId, "measurements");
     const criteria = await listEvaluationCriteria(ctx.db, e.municipalityId, e);
     if (!criteria.some((c) => c.id === input.criterionId)) throw notFound();
-    const measurement = {
-      criterionId: input.criterionId,
-      measuredOn: input.measuredOn,
-      value: input.value,
-      note: input.note || null,
-      judgement: input.judgement ?? null,
-    };
+    const measurement = { criterionId: input.criterionId, ...measurementValues(input) };
     await change(ctx, e.municipalityId, async (tx, audit) => {
       await insertMeasurement(tx, e.municipalityId, e.id, measurement);
       await audit({
@@ -324,6 +400,7 @@ export const evaluationsRouter = router({
       ),
     );
     const now = ctx.now();
+    const policyActions = await policyActionsFrom(ctx, e, conclusion);
     let termination = null;
     if (conclusion.decision === "terminate") {
       const loaded = await loadPartnership(ctx.db, e.subjectId);
@@ -367,11 +444,132 @@ export const evaluationsRouter = router({
       }
       for (const task of followUpTasks(e.subjectType, conclusion))
         await insertTask(tx, { municipalityId: e.municipalityId, partnershipId: e.subjectId, ...task });
+      if (policyActions) {
+        const added = await insertActions(
+          tx,
+          e.municipalityId,
+          policyActions.policyId,
+          policyActions.rows,
+          now,
+        );
+        for (const row of added)
+          await audit({
+            action: "policy.action.add",
+            entityType: "policy_action",
+            entityId: row.id,
+            after: { ...row, evaluationId: e.id },
+          });
+      }
       await audit({
         action: "evaluation.conclude",
         entityType: "evaluation",
         entityId: e.id,
         after: conclusion,
+      });
+    });
+    return view(ctx, await evaluationFor(ctx, e.id));
+  }),
+
+  /** Corrects the title, period, who does what and the dates, until the evaluation is concluded. */
+  updateDetails: authedProcedure.input(evaluationDetailsSchema).mutation(async ({ ctx, input }) => {
+    const e = await editableEvaluation(ctx, input.evaluationId, "details");
+    const closesOn = input.closesOn ?? null;
+    if (!closingDateStillOpen(e, closesOn, localDate(ctx.now())).ok)
+      throw fieldFailure("closesOn", "closes_in_past");
+    const patch = {
+      title: input.title,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      responsibles: {
+        sendsQuestionnaire: input.sendsQuestionnaire,
+        chasesAnswers: input.chasesAnswers,
+        writesSummary: input.writesSummary,
+      },
+      closesOn,
+      reminderDates: input.reminderDates,
+      meetingAt: input.meetingAt ?? null,
+    };
+    await change(ctx, e.municipalityId, async (tx, audit) => {
+      await updateEvaluation(tx, e.municipalityId, e.id, patch, ctx.now());
+      await audit({ action: "evaluation.update", entityType: "evaluation", entityId: e.id, after: patch });
+    });
+    return view(ctx, await evaluationFor(ctx, e.id));
+  }),
+
+  updateCriterion: authedProcedure.input(criterionUpdateSchema).mutation(async ({ ctx, input }) => {
+    const e = await editableEvaluation(ctx, input.evaluationId, "criteria");
+    const criterion = criterionValues(input);
+    await change(ctx, e.municipalityId, async (tx, audit) => {
+      if (!(await updateCriterion(tx, e.municipalityId, e.id, input.criterionId, criterion, ctx.now())))
+        throw notFound();
+      await audit({
+        action: "evaluation.criterion.update",
+        entityType: "evaluation",
+        entityId: e.id,
+        after: { criterionId: input.criterionId, ...criterion },
+      });
+    });
+    return view(ctx, await evaluationFor(ctx, e.id));
+  }),
+
+  /** Removes a criterion stated on the evaluation, with its measurements. */
+  removeCriterion: authedProcedure.input(criterionRef).mutation(async ({ ctx, input }) => {
+    const e = await editableEvaluation(ctx, input.evaluationId, "criteria");
+    await change(ctx, e.municipalityId, async (tx, audit) => {
+      if (!(await removeCriterion(tx, e.municipalityId, e.id, input.criterionId, ctx.now())))
+        throw notFound();
+      await audit({
+        action: "evaluation.criterion.remove",
+        entityType: "evaluation",
+        entityId: e.id,
+        after: { criterionId: input.criterionId },
+      });
+    });
+    return view(ctx, await evaluationFor(ctx, e.id));
+  }),
+
+  correctMeasurement: authedProcedure.input(measurementUpdateSchema).mutation(async ({ ctx, input }) => {
+    const e = await editableEvaluation(ctx, input.evaluationId, "measurements");
+    const measurement = measurementValues(input);
+    await change(ctx, e.municipalityId, async (tx, audit) => {
+      if (!(await updateMeasurement(tx, e.municipalityId, e.id, input.measurementId, measurement, ctx.now())))
+        throw notFound();
+      await audit({
+        action: "evaluation.measure.correct",
+        entityType: "evaluation",
+        entityId: e.id,
+        after: { measurementId: input.measurementId, ...measurement },
+      });
+    });
+    return view(ctx, await evaluationFor(ctx, e.id));
+  }),
+
+  removeMeasurement: authedProcedure.input(measurementRef).mutation(async ({ ctx, input }) => {
+    const e = await editableEvaluation(ctx, input.evaluationId, "measurements");
+    await change(ctx, e.municipalityId, async (tx, audit) => {
+      if (!(await removeMeasurement(tx, e.municipalityId, e.id, input.measurementId, ctx.now())))
+        throw notFound();
+      await audit({
+        action: "evaluation.measure.remove",
+        entityType: "evaluation",
+        entityId: e.id,
+        after: { measurementId: input.measurementId },
+      });
+    });
+    return view(ctx, await evaluationFor(ctx, e.id));
+  }),
+
+  /** Replaces the questions, only while planned and before anyone has answered. */
+  updateQuestions: authedProcedure.input(questionnaireUpdateSchema).mutation(async ({ ctx, input }) => {
+    const e = await editableEvaluation(ctx, input.evaluationId, "questions");
+    const questionnaire: Questionnaire = { ...e.questionnaire, questions: input.questions };
+    await change(ctx, e.municipalityId, async (tx, audit) => {
+      await updateEvaluation(tx, e.municipalityId, e.id, { questionnaire }, ctx.now());
+      await audit({
+        action: "evaluation.questions",
+        entityType: "evaluation",
+        entityId: e.id,
+        after: { questions: input.questions.map((q) => q.id) },
       });
     });
     return view(ctx, await evaluationFor(ctx, e.id));

@@ -1,4 +1,5 @@
 import {
+  findAgreementOrigin,
   findMunicipality,
   findPartnershipAccess,
   insertAmendment,
@@ -21,7 +22,7 @@ import {
 } from "@samraad/db/queries";
 import { type Action, can, municipalitiesOf, partnershipsOf } from "@samraad/domain/access";
 import {
-  agreementSectionDefinitions,
+  agreementKindOf,
   amendmentSchema,
   answersSchema,
   canBecomeSignatory,
@@ -41,6 +42,7 @@ import {
   personUpdateSchema,
   publishSchema,
   recruitmentSchema,
+  sectionDefinitionsFor,
   sectionUpdateSchema,
   signAs,
   signatorySchema,
@@ -106,11 +108,15 @@ async function view(ctx: Context, partnershipId: string) {
       .filter((partner) => userId !== null && signAs(doc, model.partners, userId, partner.id, now).ok)
       .map((partner) => partner.id),
   });
+  const kind = agreementKindOf(p);
   return {
     id: p.id,
     municipalityId: p.municipalityId,
     councilId: p.councilId,
     title: p.title,
+    kind,
+    /** The co-creation process a cooperation agreement is the outcome of. */
+    origin: await findAgreementOrigin(ctx.db, p.coCreationProcessId),
     task: p.task,
     stage: p.stage,
     answers: p.answers,
@@ -130,7 +136,7 @@ async function view(ctx: Context, partnershipId: string) {
       hasLogin: x.userId !== null,
     })),
     steps: stepProgress(p.answers, model.agreement, model.partners),
-    sections: agreementSectionDefinitions.map((d) => {
+    sections: sectionDefinitionsFor(kind).map((d) => {
       const row = found.sections.find((s) => s.section === d.key);
       return { ...d, text: row?.text ?? "", version: row?.version ?? 0 };
     }),

@@ -8,6 +8,7 @@ import {
   findGoalOwner,
   findPolicy,
   findPolicyOwner,
+  findProcessOwner,
   insertActions,
   insertAgendaItem,
   insertFocusArea,
@@ -53,7 +54,7 @@ import { id, localDate } from "@samraad/domain/shared";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Context } from "../context.ts";
-import { notFound, unwrap, violation } from "../errors.ts";
+import { fieldFailure, notFound, unwrap, violation } from "../errors.ts";
 import { change } from "../mutation.ts";
 import { authedProcedure, authorize, publicProcedure, router } from "../trpc.ts";
 import { meetingFor } from "./meetings.ts";
@@ -103,18 +104,6 @@ function parseOr400<T>(schema: z.ZodType<T>, input: unknown): T {
   return result.data;
 }
 
-/**
- * A field error found after parsing (it needs stored data), as the same 400 with field errors as .input().
- * The ZodError comes from a parse: one built with `new` is not an Error to tRPC, which then drops it as cause.
- */
-function fieldFailure(field: string, code: string): TRPCError {
-  const parsed = z
-    .unknown()
-    .superRefine((_, ctx) => ctx.addIssue({ code: "custom", message: code, path: [field] }))
-    .safeParse(null);
-  return new TRPCError({ code: "BAD_REQUEST", message: "invalid input", cause: parsed.error });
-}
-
 function actionValues(a: ActionFields, goalArea: (goalId: string) => string | null) {
   return {
     focusAreaId: a.goalId ? goalArea(a.goalId) : null,
@@ -145,6 +134,20 @@ function goalAreaLookup(plan: Plan, goalId: string): string {
     throw fieldFailure("goalId", "invalid_option");
   }
   return goal.focusAreaId;
+}
+
+/** A process an action may follow up on: one of the policy's municipality that the caller organises. */
+async function followedUpProcess(ctx: Context, municipalityId: string, processId: string | undefined) {
+  if (!processId) return null;
+  const process = await findProcessOwner(ctx.db, processId);
+  if (
+    !process ||
+    process.municipalityId !== municipalityId ||
+    !can(ctx.principal, "coCreation.manage", process)
+  ) {
+    throw fieldFailure("coCreationProcessId", "invalid_option");
+  }
+  return processId;
 }
 
 const policyUpdateInput = policyFields.omit({ councilId: true }).partial().extend({ policyId: id() });
@@ -303,15 +306,27 @@ export const policyRouter = router({
     });
   }),
 
+  /** A new action; `coCreationProcessId` makes it a follow-up of a process the caller organises. */
   addAction: authedProcedure
-    .input(actionFields.extend({ policyId: id() }))
+    .input(actionFields.extend({ policyId: id(), coCreationProcessId: id().optional() }))
     .mutation(async ({ ctx, input }) => {
       const { policy } = await editablePolicy(ctx, input.policyId);
       const action = parseOr400(actionInput(policy.periodFrom), input);
       const plan = await loadPlan(ctx.db, policy.municipalityId, policy.id);
       const values = actionValues(action, (g) => goalAreaLookup(plan, g));
+      const coCreationProcessId = await followedUpProcess(
+        ctx,
+        policy.municipalityId,
+        input.coCreationProcessId,
+      );
       return change(ctx, policy.municipalityId, async (tx, audit) => {
-        const [row] = await insertActions(tx, policy.municipalityId, policy.id, [values], ctx.now());
+        const [row] = await insertActions(
+          tx,
+          policy.municipalityId,
+          policy.id,
+          [{ ...values, coCreationProcessId }],
+          ctx.now(),
+        );
         if (!row) throw new Error("insert returned no row");
         await audit({
           action: "policy.action.add",

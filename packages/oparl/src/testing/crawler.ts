@@ -23,6 +23,10 @@ const listProperties: Record<string, string[]> = {
     "locationList",
     "membership",
     "samraad:policyAction",
+    "samraad:coCreationProcess",
+    "samraad:coCreationSession",
+    "samraad:idea",
+    "samraad:voteResult",
   ],
   Organization: ["meeting"],
 };
