@@ -192,6 +192,9 @@ export function App() {
                   <Match when={route().name === "partnerships"}>
                     <PartnershipsView />
                   </Match>
+                  <Match when={route().name === "partnership"}>
+                    <PartnershipsView partnershipId={p("partnershipId")} />
+                  </Match>
                   <Match when={route().name === "coCreationVote"}>
                     <CoCreationVoteView processId={p("processId")} />
                   </Match>

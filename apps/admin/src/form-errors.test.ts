@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorFor, fieldId, formErrorsOf, requiredErrors } from "./form-errors.ts";
+import { errorFor, fieldId, formErrorsOf, requiredErrors, withPrefix } from "./form-errors.ts";
 
 const apiFieldError = {
   data: {
@@ -60,5 +60,22 @@ describe("showing the API's errors in a form", () => {
 
   it("makes a valid element id from a nested field name", () => {
     expect(fieldId("person.name")).toBe("f-person-name");
+  });
+});
+
+describe("errors of a form whose inputs carry a prefix", () => {
+  it("points each field error at the prefixed input and leaves general errors unlinked", () => {
+    const shown = withPrefix(formErrorsOf(apiFieldError, "da", ["date"]), "edit-session.");
+    expect(errorFor(shown, "edit-session.date")).toBe("Skriv en gyldig dato (ÅÅÅÅ-MM-DD)");
+    expect(shown.errors[1]).toEqual({ field: null, message: "Ugyldigt id" });
+  });
+
+  it("renames an API field first: organisations.2 is the one organisations box", () => {
+    const shown = withPrefix(
+      { title: "Fejl", errors: [{ field: "organisations.2", message: "Udfyld feltet" }] },
+      "agreement.",
+      (f) => f.replace(/\.\d+$/, ""),
+    );
+    expect(shown.errors).toEqual([{ field: "agreement.organisations", message: "Udfyld feltet" }]);
   });
 });

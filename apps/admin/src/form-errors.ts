@@ -79,3 +79,21 @@ export function requiredErrors(
 export function errorFor(errors: FormErrors | null, field: string): string | null {
   return errors?.errors.find((e) => e.field === field)?.message ?? null;
 }
+
+/**
+ * The same errors pointed at a form whose inputs carry a prefix (`edit-session.title`), so two forms on one
+ * page keep distinct ids and each error still links to its own input. `rename` maps an API field first.
+ */
+export function withPrefix(
+  errors: FormErrors,
+  prefix: string,
+  rename: (field: string) => string = (f) => f,
+): FormErrors {
+  return {
+    ...errors,
+    errors: errors.errors.map((e) => ({
+      ...e,
+      field: e.field === null ? null : `${prefix}${rename(e.field)}`,
+    })),
+  };
+}

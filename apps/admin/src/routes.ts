@@ -20,6 +20,8 @@ export type RouteName =
   | "chatChannels"
   | "audit"
   | "partnerships"
+  /** one partnership, e.g. the cooperation agreement a co-creation process links to */
+  | "partnership"
   | "coCreationVote"
   | "evaluations"
   | "evaluation"
@@ -41,6 +43,7 @@ export const routes: [RouteName, string][] = [
   ["audit", "/log"],
   ["policy", "/raad/:councilId/handicappolitik"],
   ["partnerships", "/partnerskaber"],
+  ["partnership", "/partnerskaber/:partnershipId"],
   ["coCreationVote", "/samskabelse/:processId/afstemning"],
   ["coCreation", "/samskabelse"],
   ["coCreationProcess", "/samskabelse/:processId"],

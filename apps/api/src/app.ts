@@ -21,6 +21,8 @@ export type AppDeps = {
   /** the public base URL, for absolute links in feeds, OParl ids and chat messages */
   publicUrl: string;
   now?: () => Date;
+  /** SMTP_URL is set: sign-ups and evaluations queue email for the outbox worker */
+  sendsEmail?: boolean;
   /** Slack and Teams secrets from env.ts; an endpoint whose secret is missing answers 503 */
   chat?: {
     slackSigningSecret?: string;
@@ -31,8 +33,17 @@ export type AppDeps = {
 };
 
 /** The whole product on one Hono app: API, sign-in, public site, admin build and bot webhooks. */
-export function createApp({ db, kind, auth, publicUrl, now = () => new Date(), chat = {} }: AppDeps) {
+export function createApp({
+  db,
+  kind,
+  auth,
+  publicUrl,
+  now = () => new Date(),
+  chat = {},
+  sendsEmail = false,
+}: AppDeps) {
   const app = new Hono();
+  const email = sendsEmail ? { publicUrl } : undefined;
   const principalOf = requestPrincipal(auth, db);
 
   app.get("/healthz", (c) => c.json({ status: "ok", database: kind }));
@@ -47,7 +58,7 @@ export function createApp({ db, kind, auth, publicUrl, now = () => new Date(), c
       req: c.req.raw,
       router: appRouter,
       createContext: async (): Promise<Context> => {
-        return { db, now, principal: await principalOf(c.req.raw.headers) };
+        return { db, now, principal: await principalOf(c.req.raw.headers), ...(email ? { email } : {}) };
       },
     }),
   );
@@ -77,7 +88,7 @@ export function createApp({ db, kind, auth, publicUrl, now = () => new Date(), c
 
   // The public site last: it answers "/" and its Danish paths (/kommuner, /moeder, /hoeringer, /bilag, /soeg),
   // and any path nobody else knows gets its Danish "Siden findes ikke" page rather than a bare 404.
-  const site = createSite({ db, now, publicUrl });
+  const site = createSite({ db, now, publicUrl, sendsEmail });
   app.route("/", site);
   app.notFound((c) => site.fetch(c.req.raw));
 

@@ -19,7 +19,10 @@ const schema = z.object({
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_API_URL: z.url().default("https://slack.com/api/"),
   TEAMS_WEBHOOK_SECRET: z.string().min(1).optional(),
-  SMTP_URL: z.string().min(1).optional(),
+  /** the mail server for sign-up confirmations and questionnaires, e.g. smtps://user:password@smtp.kommune.dk:465 */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** the From address of that email; by default "Samråd <noreply@…>" at the public host */
+  SMTP_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

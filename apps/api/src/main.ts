@@ -6,6 +6,7 @@ import { seedDemoData } from "@samraad/db/demo";
 import { createApp } from "./app.ts";
 import { createAuth } from "./auth.ts";
 import { readEnv } from "./env.ts";
+import { smtpMailer, startMailWorker } from "./mail/outbox-worker.ts";
 import { DEMO_PASSWORD, seedDemoAccounts } from "./users.ts";
 
 const env = readEnv();
@@ -24,11 +25,14 @@ if (env.SAMRAAD_DEMO && (await isEmpty(opened.db))) {
   );
   console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${accounts.join(", ")}`);
 }
+// Email only with SMTP_URL: without it a sign-up shows its confirmation page alone and nothing is queued.
+const mailer = env.SMTP_URL ? smtpMailer(env.SMTP_URL, publicUrl, env.SMTP_FROM) : null;
 const app = createApp({
   db: opened.db,
   kind: opened.kind,
   auth,
   publicUrl,
+  sendsEmail: mailer !== null,
   chat: {
     ...(env.SLACK_SIGNING_SECRET ? { slackSigningSecret: env.SLACK_SIGNING_SECRET } : {}),
     ...(env.SLACK_BOT_TOKEN ? { slackBotToken: env.SLACK_BOT_TOKEN } : {}),
@@ -42,6 +46,8 @@ const reminders = startReminderWorker({
   publicUrl,
   slack: { botToken: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL },
 });
+// The email outbox; safe in every process at once (a message is claimed with FOR UPDATE SKIP LOCKED).
+const mail = mailer ? startMailWorker({ db: opened.db, ...mailer }) : null;
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
   console.log(
@@ -52,6 +58,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 async function shutdown() {
   server.close();
   await reminders.stop();
+  await mail?.stop();
   await opened.close();
   process.exit(0);
 }

@@ -1,7 +1,14 @@
 import type { Database } from "@samraad/db";
-import { findPartnershipAccess, loadPartnership, partnershipModel } from "@samraad/db/queries";
+import {
+  findAgreementOrigin,
+  findPartnershipAccess,
+  loadPartnership,
+  partnershipModel,
+} from "@samraad/db/queries";
 import { can, type Principal } from "@samraad/domain/access";
 import {
+  agreementKindLabels,
+  agreementKindOf,
   agreementSectionDefinitions,
   effectiveAt,
   schedulePhaseLabels,
@@ -60,8 +67,11 @@ export async function agreementDocx(db: Database, partnershipId: string, now: Da
   const since = effectiveAt(agreement, partners);
   const applied = amendments.filter((a) => inForce?.amendmentIds.includes(a.id));
 
+  const heading = `${agreementKindLabels[agreementKindOf(p)].da}: ${p.title}`;
+  const origin = await findAgreementOrigin(db, p.coCreationProcessId);
   const body: (Paragraph | Table)[] = [
-    new Paragraph({ text: `Partnerskabsaftale: ${p.title}`, heading: HeadingLevel.TITLE }),
+    new Paragraph({ text: heading, heading: HeadingLevel.TITLE }),
+    ...(origin ? [new Paragraph({ text: `Resultat af samskabelsesforløbet "${origin.title}".` })] : []),
     new Paragraph({
       text: since
         ? `Aftalen er i kraft siden ${formatDate(since)}. Teksten gælder pr. ${formatDate(now)}.`
@@ -129,7 +139,7 @@ export async function agreementDocx(db: Database, partnershipId: string, now: Da
   );
   const doc = new Document({
     creator: "Samråd",
-    title: `Partnerskabsaftale: ${p.title}`,
+    title: heading,
     sections: [{ children: body }],
   });
   return Packer.toBuffer(doc);

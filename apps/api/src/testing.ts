@@ -4,6 +4,7 @@ import { seedDemoData } from "@samraad/db/demo";
 import { createTestDatabase } from "@samraad/db/testing";
 import { createApp } from "./app.ts";
 import { createAuth } from "./auth.ts";
+import { smtpMailer, startMailWorker } from "./mail/outbox-worker.ts";
 import { DEMO_PASSWORD, seedDemoAccounts } from "./users.ts";
 
 export { DEMO_PASSWORD };
@@ -12,7 +13,14 @@ export { DEMO_PASSWORD };
  * The whole product on a real port, on a fresh test database (PGlite, or PostgreSQL when
  * DATABASE_URL is set), with demo data and demo accounts unless `demo: false`.
  */
-export async function startTestServer(options: { demo?: boolean; now?: () => Date } = {}) {
+export async function startTestServer(
+  options: {
+    demo?: boolean;
+    now?: () => Date;
+    /** email through this local SMTP server, with the outbox worker running */
+    smtpUrl?: string;
+  } = {},
+) {
   const now = options.now ?? (() => new Date());
   const opened = await createTestDatabase();
   let url = "";
@@ -24,7 +32,17 @@ export async function startTestServer(options: { demo?: boolean; now?: () => Dat
     await seedDemoData(opened.db, now());
     await seedDemoAccounts(auth, opened.db);
   }
-  const app = createApp({ db: opened.db, kind: opened.kind, auth, publicUrl: url, now });
+  const app = createApp({
+    db: opened.db,
+    kind: opened.kind,
+    auth,
+    publicUrl: url,
+    now,
+    sendsEmail: Boolean(options.smtpUrl),
+  });
+  const mail = options.smtpUrl
+    ? startMailWorker({ db: opened.db, ...smtpMailer(options.smtpUrl, url), now, intervalMs: 100 })
+    : null;
   return {
     url,
     db: opened.db,
@@ -32,6 +50,7 @@ export async function startTestServer(options: { demo?: boolean; now?: () => Dat
     app,
     auth,
     close: async () => {
+      await mail?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await opened.close();
     },

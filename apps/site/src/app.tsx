@@ -16,6 +16,7 @@ import {
   listSiteMembers,
   listSitePublications,
   meetingContentVersion,
+  searchPublicIdeas,
   searchPublicPolicies,
   searchPublicProcesses,
   searchSite,
@@ -34,6 +35,9 @@ import { renderAtom } from "./feeds/atom.ts";
 import { type CalendarMeeting, renderCalendar } from "./feeds/ical.ts";
 import { type Crumb, Layout } from "./layout.tsx";
 import { AccessibilityPage } from "./pages/accessibility.tsx";
+import { IdeaSearchHits } from "./pages/co-creation/idea-search.tsx";
+import { mountSignedInVotePages } from "./pages/co-creation/oidc.tsx";
+import { loadProcessOutcome, OutcomeSection } from "./pages/co-creation/outcome.tsx";
 import { mountCoCreationPages, ProcessSearchHits } from "./pages/co-creation/process.tsx";
 import { loadVoteSection, mountCoCreationVotePages, VoteSection } from "./pages/co-creation/vote.tsx";
 import { CouncilPage } from "./pages/council.tsx";
@@ -51,7 +55,13 @@ import {
 import { mountPolicyPages, PolicySearchHits } from "./pages/policy.tsx";
 import { SearchPage } from "./pages/search.tsx";
 
-export type SiteDeps = { db: Database; now: () => Date; publicUrl: string };
+export type SiteDeps = {
+  db: Database;
+  now: () => Date;
+  publicUrl: string;
+  /** SMTP_URL is set: a sign-up queues its confirmation email */
+  sendsEmail?: boolean;
+};
 
 const DAY = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,7 +84,7 @@ type Page = {
 };
 
 /** The public site: server-rendered pages, feeds and attachment downloads. Runs alone or mounted under "/". */
-export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
+export function createSite({ db, now, publicUrl, sendsEmail = false }: SiteDeps): Hono {
   const site = new Hono();
   const base = publicUrl.replace(/\/$/, "");
   const host = new URL(publicUrl).hostname;
@@ -164,6 +174,7 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
     const policyHits = q === "" ? [] : await searchPublicPolicies(db, q);
     const partnershipHits = q === "" ? [] : await searchPublicPartnerships(db, q, ctx.now);
     const processHits = q === "" ? [] : await searchPublicProcesses(db, q);
+    const ideaHits = q === "" ? [] : await searchPublicIdeas(db, q);
     return render(c, ctx, {
       title: q === "" ? ctx.t.searchTitle : `${ctx.t.searchTitle}: ${q}`,
       crumbs: [home(ctx), { label: ctx.t.searchTitle }],
@@ -173,6 +184,7 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
           <PolicySearchHits ctx={ctx} hits={policyHits} />
           <PartnershipSearchHits ctx={ctx} hits={partnershipHits} />
           <ProcessSearchHits ctx={ctx} hits={processHits} />
+          <IdeaSearchHits ctx={ctx} hits={ideaHits} />
         </>
       ),
     });
@@ -261,10 +273,12 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
     ctxOf,
     home,
     host,
+    mailing: sendsEmail ? { publicUrl } : null,
     // What other capabilities add to a process page: its ideas, vote and result, then its published evaluations.
     processExtras: async (ctx, process, municipality) => {
-      const [votes, evaluations] = await Promise.all([
+      const [votes, outcome, evaluations] = await Promise.all([
         loadVoteSection(db, municipality.id, process.id, ctx.now),
+        loadProcessOutcome(db, municipality.id, process.id, ctx.now),
         evaluationLinksFor(db, ctx, municipality.id, [process.id]),
       ]);
       return (
@@ -274,12 +288,14 @@ export function createSite({ db, now, publicUrl }: SiteDeps): Hono {
             path={`/kommuner/${municipality.slug}/samskabelse/${process.slug}`}
             section={votes}
           />
+          <OutcomeSection ctx={ctx} outcome={outcome} />
           {evaluations}
         </>
       );
     },
   });
   mountCoCreationVotePages(site, { db, render, notFound, ctxOf, home });
+  mountSignedInVotePages(site, { db, render, notFound, ctxOf, home, publicUrl });
   mountEvaluationPages(site, { db, render, notFound, ctxOf, home });
 
   site.get("/kommuner/:slug/:councilSlug", async (c) => {

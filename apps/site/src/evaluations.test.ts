@@ -1,12 +1,15 @@
 import { demoEvaluations, demoInvitationToken } from "@samraad/db/demo";
 import {
+  findDraft,
   findMunicipality,
   insertEvaluation,
   insertInvitations,
   invitationTokenHash,
   listEvaluations,
   listPartnerships,
+  listPolicies,
   listResponses,
+  loadPlan,
   responseRate,
 } from "@samraad/db/queries";
 import { partnersMeetingQuestionnaire } from "@samraad/domain/evaluations";
@@ -213,8 +216,166 @@ describe("published results", () => {
     expect(partnership.text).not.toContain('data-testid="evaluation-links"');
   });
 
+  it("of one goal are linked at that goal on the policy page, and only when published", async () => {
+    const favrskov = await findMunicipality(env.db, { slug: "favrskov" });
+    if (!favrskov) throw new Error("no Favrskov");
+    const [policy] = await listPolicies(env.db, favrskov.id, { publicOnly: true });
+    const plan = policy ? await loadPlan(env.db, favrskov.id, policy.id, { publicOnly: true }) : null;
+    const [goal, other] = plan?.goals ?? [];
+    if (!goal || !other) throw new Error("the demo policy needs two goals");
+    const goalEvaluation = (title: string, published: boolean) =>
+      insertEvaluation(env.db, favrskov.id, {
+        councilId: null,
+        subjectType: "policy_goal",
+        subjectId: goal.id,
+        kind: "policy_follow_up",
+        title,
+        periodStart: "2026-01-01",
+        periodEnd: "2026-06-30",
+        status: "concluded",
+        published,
+        responsibles: { sendsQuestionnaire: "A", chasesAnswers: "B", writesSummary: "C" },
+        questionnaire: partnersMeetingQuestionnaire,
+      });
+    const shown = await goalEvaluation("Opfølgning på målet om tilgængelige boliger", true);
+    const hidden = await goalEvaluation("Upubliceret opfølgning på målet", false);
+    const page = (await env.get("/kommuner/favrskov/handicappolitik")).text;
+    const link = `href="/evalueringer/${shown}"`;
+    // Under the goal's heading, before the next goal's.
+    const at = page.indexOf(link);
+    expect(at).toBeGreaterThan(page.indexOf(`id="maal-${goal.id}"`));
+    const next = page.indexOf(`id="maal-${other.id}"`);
+    if (next > page.indexOf(`id="maal-${goal.id}"`)) expect(at).toBeLessThan(next);
+    expect(words(page)).toContain("Evaluering af målet: Opfølgning på målet om tilgængelige boliger");
+    expect(page).not.toContain(hidden);
+  });
+
   it("never show an evaluation that is still collecting or not published", async () => {
     expect((await env.get(`/evalueringer/${yearlyId}`)).status).toBe(404);
     expect((await env.get("/evalueringer/not-a-uuid")).status).toBe(404);
+  });
+});
+
+describe("a long questionnaire in pages", () => {
+  let evaluationId: string;
+  const token = "sider-link-til-partnerne-0000000001";
+  const path = `/evaluering/svar/${token}`;
+  const draftCount = async () =>
+    (await findDraft(env.db, evaluationId, invitationTokenHash(token))) === null ? 0 : 1;
+  const firstPage: [string, string][] = [
+    ["_side", "1"],
+    ["participants_gain", "Viden om rettigheder"],
+    ["partners_satisfied_outcome", "4"],
+  ];
+  const secondPage: [string, string][] = [
+    ["_side", "2"],
+    ["cooperation", "5"],
+    ["roles", "partly"],
+    ["value", "yes"],
+    ["continue", "yes"],
+    ["next_steps", "Nyt hold til foråret"],
+  ];
+
+  beforeAll(async () => {
+    const [partnership] = await listPartnerships(env.db, {
+      municipalityIds: [randersId],
+      partnershipIds: [],
+    });
+    if (!partnership) throw new Error("no partnership");
+    evaluationId = await insertEvaluation(env.db, randersId, {
+      councilId: null,
+      subjectType: "partnership",
+      subjectId: partnership.id,
+      kind: "end_of_course",
+      title: "Partnernes evalueringsmøde i sider",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-11-30",
+      status: "collecting",
+      responsibles: { sendsQuestionnaire: "A", chasesAnswers: "B", writesSummary: "C" },
+      questionnaire: partnersMeetingQuestionnaire,
+      closesOn: "2026-12-31",
+    });
+    await insertInvitations(env.db, randersId, evaluationId, [
+      { tokenHash: invitationTokenHash(token), label: null },
+    ]);
+  });
+
+  it("shows one section at a time, 'Side 1 af 2', with errors for that page only", async () => {
+    const page = (await env.get(path)).text;
+    expect(words(page)).toContain("Side 1 af 2");
+    expect(words(page)).toContain("Del 1: Deltagernes udbytte");
+    expect(page.match(/<legend/g)).toHaveLength(4);
+    const res = await post(path, [
+      ["_side", "1"],
+      ["_handling", "naeste"],
+      ["improvements", "Mere tid"],
+    ]);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(words(html)).toContain("Der er problemer i formularen");
+    expect(words(html)).toContain("Fejl: Skriv et svar");
+    expect(words(html)).toContain("Fejl: Vælg et svar");
+    expect(html).toContain('href="#q-participants_gain"');
+    expect(html).not.toContain('href="#q-roles"');
+  });
+
+  it("keeps the answers between pages, and the same link comes back to where the respondent left off", async () => {
+    const next = await post(path, [...firstPage, ["_handling", "naeste"]]);
+    expect(next.status).toBe(303);
+    expect(next.headers.get("location")).toBe(`${path}?side=2`);
+    const resumed = words((await env.get(path)).text);
+    expect(resumed).toContain("Side 2 af 2");
+    expect(resumed).toContain("Del 2: Samarbejdet");
+    // Back keeps what was typed on page 2, and page 1 shows its saved answers.
+    const back = await post(path, [
+      ["_side", "2"],
+      ["_handling", "tilbage"],
+      ["cooperation", "3"],
+    ]);
+    expect(back.headers.get("location")).toBe(`${path}?side=1`);
+    const first = (await env.get(`${path}?side=1`)).text;
+    expect(first).toContain("Viden om rettigheder");
+    expect(first).toMatch(/value="4"\s+checked/);
+    expect((await env.get(`${path}?side=2`)).text).toMatch(
+      /name="cooperation" type="radio" value="3"\s+checked/,
+    );
+    expect(await draftCount()).toBe(1);
+    expect(await listResponses(env.db, randersId, evaluationId)).toEqual([]);
+  });
+
+  it("sends both pages' answers as one response and deletes the draft", async () => {
+    const missing = await post(path, [...secondPage.filter(([k]) => k !== "roles"), ["_handling", "send"]]);
+    expect(missing.status).toBe(400);
+    expect(words(await missing.text())).toContain("Fejl: Vælg et svar");
+    const res = await post(path, [...secondPage, ["_handling", "send"]]);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/evaluering/tak");
+    const [stored] = await listResponses(env.db, randersId, evaluationId);
+    expect(stored?.answers).toEqual({
+      participants_gain: "Viden om rettigheder",
+      partners_satisfied_outcome: 4,
+      cooperation: 5,
+      roles: "partly",
+      value: true,
+      continue: true,
+      next_steps: "Nyt hold til foråret",
+    });
+    expect(await draftCount()).toBe(0);
+    // The used link saves no new draft.
+    expect((await post(path, [...firstPage, ["_handling", "naeste"]])).status).toBe(409);
+    expect(await draftCount()).toBe(0);
+  });
+
+  it("sends a respondent who skipped a page back to it, with what is missing there", async () => {
+    const skipper = "sider-link-der-springer-over-000001";
+    await insertInvitations(env.db, randersId, evaluationId, [
+      { tokenHash: invitationTokenHash(skipper), label: null },
+    ]);
+    const res = await post(`/evaluering/svar/${skipper}`, [...secondPage, ["_handling", "send"]]);
+    expect(res.status).toBe(400);
+    const page = words(await res.text());
+    expect(page).toContain("Side 1 af 2");
+    expect(page).toContain("Fejl: Skriv et svar");
+    expect(await listResponses(env.db, randersId, evaluationId)).toHaveLength(1);
   });
 });

@@ -21,7 +21,7 @@ async function publishedMinutes() {
 }
 
 describe("a meeting page kept between requests", () => {
-  it("is served again with one read, shows an official's change at once, and revalidates with its ETag", async () => {
+  it("is served again without a read, shows an official's change at once, and revalidates with its ETag", async () => {
     const { meeting, item } = await publishedMinutes();
     const path = `/moeder/${meeting.id}`;
     const first = await env.get(path);
@@ -32,7 +32,7 @@ describe("a meeting page kept between requests", () => {
     const counter = countQueries(env.db);
     try {
       const again = await env.get(path);
-      expect(counter.take()).toBe(1);
+      expect(counter.take()).toBe(0);
       expect(again.text).toBe(first.text);
       expect(again.headers.get("etag")).toBe(etag);
       expect(again.headers.get("content-security-policy")).toContain("default-src 'none'");

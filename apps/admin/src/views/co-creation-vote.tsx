@@ -16,6 +16,8 @@ import {
 } from "../components/ui.tsx";
 import { type FormErrors, formErrorsOf } from "../form-errors.ts";
 import { lang, pick } from "../i18n.ts";
+import { me } from "../session.ts";
+import { OidcProviderSettings } from "./co-creation-oidc.tsx";
 
 /*
  * Organising a citizen-run budget: moderate the ideas, set up the vote and its ballot, print ballot codes as a
@@ -52,6 +54,14 @@ const tx = {
   maxChoices: { da: "Hvor mange forslag må hver vælge", en: "How many ideas each voter may choose" },
   minAge: { da: "Aldersgrænse (valgfri)", en: "Age limit (optional)" },
   residence: { da: "Vælgeren skal bo i området", en: "The voter must live in the area" },
+  signInWithOidc: {
+    da: "Vælgerne kan også logge ind og stemme (OpenID Connect, fx MitID)",
+    en: "Voters can also sign in and vote (OpenID Connect, e.g. MitID)",
+  },
+  allowRevote: {
+    da: "Vælgere, der logger ind, kan ændre deres stemme, indtil afstemningen lukker",
+    en: "Voters who sign in can change their vote until the vote closes",
+  },
   opensOn: { da: "Åbner dato (ÅÅÅÅ-MM-DD)", en: "Opens on (YYYY-MM-DD)" },
   opensAt: { da: "Åbner kl. (TT:MM)", en: "Opens at (HH:MM)" },
   closesOn: { da: "Lukker dato (ÅÅÅÅ-MM-DD)", en: "Closes on (YYYY-MM-DD)" },
@@ -134,6 +144,9 @@ export function CoCreationVote(props: { processId: string }) {
             <VoteStatus overview={v()} reload={refetch} />
             <Show when={!v().vote || v().phase === "upcoming"} fallback={<p>{pick(tx.frozen)}</p>}>
               <VoteSetup overview={v()} processId={props.processId} reload={refetch} />
+            </Show>
+            <Show when={me()?.municipalities.find((m) => m.id === v().process.municipalityId)?.canAdminister}>
+              <OidcProviderSettings municipalityId={v().process.municipalityId} />
             </Show>
           </>
         )}
@@ -287,7 +300,8 @@ function VoteSetup(props: { overview: Overview; processId: string; reload: () =>
           maxChoices: (v.maxChoices ?? "") as never,
           minAge: optional(v.minAge) as never,
           residenceRequired: checked(form, "residenceRequired"),
-          allowRevote: false,
+          allowRevote: checked(form, "allowRevote"),
+          signInWithOidc: checked(form, "signInWithOidc"),
           opensOn: v.opensOn ?? "",
           opensAtTime: v.opensAtTime ?? "",
           closesOn: v.closesOn ?? "",
@@ -359,6 +373,12 @@ function VoteSetup(props: { overview: Overview; processId: string; reload: () =>
           label={pick(tx.residence)}
           checked={vote()?.residenceRequired ?? true}
         />
+        <Checkbox
+          name="signInWithOidc"
+          label={pick(tx.signInWithOidc)}
+          checked={vote()?.signInWithOidc ?? false}
+        />
+        <Checkbox name="allowRevote" label={pick(tx.allowRevote)} checked={vote()?.allowRevote ?? false} />
         <Field
           name="opensOn"
           label={pick(tx.opensOn)}

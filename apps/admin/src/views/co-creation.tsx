@@ -4,6 +4,7 @@ import {
   phaseKindLabels,
   phaseKinds,
   registrationStatusLabels,
+  sessionTimesOf,
 } from "@samraad/domain/co-creation";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../api.ts";
@@ -20,12 +21,13 @@ import {
   optional,
   PageTitle,
 } from "../components/ui.tsx";
-import { type FormErrors, formErrorsOf } from "../form-errors.ts";
+import { type FormErrors, formErrorsOf, withPrefix } from "../form-errors.ts";
 import { dateTimeText, isoDateText } from "../format.ts";
 import { lang, pick } from "../i18n.ts";
 import { navigate } from "../navigation.ts";
 import { me } from "../session.ts";
 import { ct } from "./co-creation-messages.ts";
+import { ProcessOutcome } from "./co-creation-outcome.tsx";
 
 /*
  * Organising co-creation processes: the list and a create form (/samskabelse), and one process with its
@@ -95,10 +97,80 @@ export function CoCreationList() {
   );
 }
 
+const processFieldNames = ["title", "slug", "purpose", "audience", "area", "councilId"];
+
+/** The process's own fields; `prefix` keeps the edit form's ids apart from the page's other forms. */
+function ProcessFields(props: {
+  prefix: string;
+  errors: FormErrors | null;
+  municipalityId: string;
+  initial?: View["process"];
+}) {
+  const n = (name: string) => `${props.prefix}${name}`;
+  const administers = () =>
+    me()?.municipalities.find((m) => m.id === props.municipalityId)?.canAdminister ?? false;
+  return (
+    <>
+      <Field
+        name={n("title")}
+        label={ct("createTitle")}
+        errors={props.errors}
+        value={props.initial?.title}
+        required
+      />
+      <Field
+        name={n("slug")}
+        label={ct("slug")}
+        hint={ct("slugHint")}
+        errors={props.errors}
+        value={props.initial?.slug}
+      />
+      <Field
+        name={n("purpose")}
+        label={ct("purpose")}
+        errors={props.errors}
+        value={props.initial?.purpose}
+        multiline
+        required
+      />
+      <Field
+        name={n("audience")}
+        label={ct("audience")}
+        errors={props.errors}
+        value={props.initial?.audience ?? ""}
+      />
+      <Field name={n("area")} label={ct("area")} errors={props.errors} value={props.initial?.area ?? ""} />
+      <Field
+        name={n("councilId")}
+        label={ct("council")}
+        errors={props.errors}
+        value={props.initial?.councilId ?? ""}
+        options={[
+          ...linkableCouncils(props.municipalityId).map((c) => ({ value: c.id, label: c.name })),
+          ...(administers() ? [{ value: "", label: ct("noCouncil") }] : []),
+        ]}
+      />
+    </>
+  );
+}
+
+/** The form's values as the API wants them (empty optional fields left out). */
+function processValues(form: HTMLFormElement, prefix: string) {
+  const v = formValues(form);
+  const get = (name: string) => v[`${prefix}${name}`];
+  return {
+    title: get("title") ?? "",
+    slug: optional(get("slug")),
+    purpose: get("purpose") ?? "",
+    audience: optional(get("audience")),
+    area: optional(get("area")),
+    councilId: optional(get("councilId")),
+  };
+}
+
 function CreateProcess() {
   const [errors, setErrors] = createSignal<FormErrors | null>(null);
   const [municipalityId, setMunicipalityId] = createSignal(organiserMunicipalities()[0]?.id ?? "");
-  const fields = ["title", "slug", "purpose", "audience", "area", "councilId"];
   return (
     <section aria-labelledby="create-process">
       <h2 id="create-process">{ct("create")}</h2>
@@ -107,22 +179,16 @@ function CreateProcess() {
         novalidate
         onSubmit={async (e) => {
           e.preventDefault();
-          const v = formValues(e.currentTarget);
           try {
             const created = await api.coCreation.create.mutate({
               municipalityId: municipalityId(),
-              title: v.title ?? "",
-              slug: optional(v.slug),
-              purpose: v.purpose ?? "",
-              audience: optional(v.audience),
-              area: optional(v.area),
-              councilId: optional(v.councilId),
+              ...processValues(e.currentTarget, ""),
             });
             setErrors(null);
             announce(ct("saved"));
             navigate(`/samskabelse/${created.id}`);
           } catch (error) {
-            setErrors(formErrorsOf(error, lang(), fields));
+            setErrors(formErrorsOf(error, lang(), processFieldNames));
           }
         }}
       >
@@ -140,22 +206,7 @@ function CreateProcess() {
             </select>
           </div>
         </Show>
-        <Field name="title" label={ct("createTitle")} errors={errors()} required />
-        <Field name="slug" label={ct("slug")} hint={ct("slugHint")} errors={errors()} />
-        <Field name="purpose" label={ct("purpose")} errors={errors()} multiline required />
-        <Field name="audience" label={ct("audience")} errors={errors()} />
-        <Field name="area" label={ct("area")} errors={errors()} />
-        <Field
-          name="councilId"
-          label={ct("council")}
-          errors={errors()}
-          options={[
-            ...linkableCouncils(municipalityId()).map((c) => ({ value: c.id, label: c.name })),
-            ...((me()?.municipalities.find((m) => m.id === municipalityId())?.canAdminister ?? false)
-              ? [{ value: "", label: ct("noCouncil") }]
-              : []),
-          ]}
-        />
+        <ProcessFields prefix="" errors={errors()} municipalityId={municipalityId()} />
         <button type="submit" class="button button-primary">
           {ct("create")}
         </button>
@@ -193,6 +244,7 @@ export function CoCreationProcess(props: { processId: string }) {
               rows={registrations.latest ?? []}
               reload={reload}
             />
+            <ProcessOutcome processId={props.processId} municipalityId={v().process.municipalityId} />
           </>
         )}
       </Show>
@@ -245,7 +297,46 @@ function Header(props: { view: View; reload: () => Promise<unknown> }) {
         </Show>
         <Link to={`/samskabelse/${p().id}/afstemning`}>{ct("vote")}</Link>
       </div>
+      <EditProcess view={props.view} reload={props.reload} />
     </>
+  );
+}
+
+function EditProcess(props: { view: View; reload: () => Promise<unknown> }) {
+  const [errors, setErrors] = createSignal<FormErrors | null>(null);
+  const prefix = "process.";
+  return (
+    <details>
+      <summary>{ct("editProcess")}</summary>
+      <ErrorSummary errors={errors()} />
+      <form
+        novalidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await api.coCreation.update.mutate({
+              processId: props.view.process.id,
+              ...processValues(e.currentTarget, prefix),
+            });
+            setErrors(null);
+            announce(ct("saved"));
+            await props.reload();
+          } catch (error) {
+            setErrors(withPrefix(formErrorsOf(error, lang(), processFieldNames), prefix));
+          }
+        }}
+      >
+        <ProcessFields
+          prefix={prefix}
+          errors={errors()}
+          municipalityId={props.view.process.municipalityId}
+          initial={props.view.process}
+        />
+        <button type="submit" class="button button-primary">
+          {ct("saveProcess")}
+        </button>
+      </form>
+    </details>
   );
 }
 
@@ -345,8 +436,103 @@ const sessionFieldNames = [
   "registrationDeadlineOn",
 ];
 
+type Session = View["sessions"][number];
+
+/** A session's fields; `prefix` keeps the edit form's ids apart from the add form's. */
+function SessionFields(props: { prefix: string; errors: FormErrors | null; initial?: Session }) {
+  const n = (name: string) => `${props.prefix}${name}`;
+  const s = () => props.initial;
+  const times = () => {
+    const x = s();
+    return x
+      ? sessionTimesOf({
+          startsAt: new Date(x.startsAt),
+          endsAt: x.endsAt ? new Date(x.endsAt) : null,
+          registrationDeadline: x.registrationDeadline ? new Date(x.registrationDeadline) : null,
+        })
+      : null;
+  };
+  return (
+    <>
+      <Field name={n("title")} label={ct("sessionTitle")} errors={props.errors} value={s()?.title} required />
+      <Field
+        name={n("description")}
+        label={ct("description")}
+        errors={props.errors}
+        value={s()?.description ?? ""}
+        multiline
+      />
+      <Field name={n("date")} label={ct("date")} errors={props.errors} value={times()?.date} required />
+      <Field
+        name={n("startTime")}
+        label={ct("startTime")}
+        errors={props.errors}
+        value={times()?.startTime}
+        required
+      />
+      <Field name={n("endTime")} label={ct("endTime")} errors={props.errors} value={times()?.endTime} />
+      <Field name={n("place")} label={ct("place")} errors={props.errors} value={s()?.place} required />
+      <Field name={n("address")} label={ct("address")} errors={props.errors} value={s()?.address ?? ""} />
+      <fieldset class="form-fieldset">
+        <legend class="form-legend">{ct("accessibility")}</legend>
+        <For each={accessibilityFacts}>
+          {(f) => (
+            <Checkbox name={n(f)} label={pick(accessibilityQuestions[f])} checked={s()?.[f] ?? false} />
+          )}
+        </For>
+      </fieldset>
+      <Field
+        name={n("accessibilityNote")}
+        label={ct("accessibilityNote")}
+        errors={props.errors}
+        value={s()?.accessibilityNote ?? ""}
+      />
+      <Field
+        name={n("capacity")}
+        label={ct("capacity")}
+        errors={props.errors}
+        type="number"
+        value={s()?.capacity?.toString() ?? ""}
+      />
+      <Field
+        name={n("registrationDeadlineOn")}
+        label={ct("deadlineOn")}
+        errors={props.errors}
+        value={times()?.registrationDeadlineOn}
+      />
+      <Checkbox name={n("waitingList")} label={ct("waitingList")} checked={s()?.waitingList ?? true} />
+    </>
+  );
+}
+
+/** The session form's values as the API wants them. */
+function sessionValues(form: HTMLFormElement, prefix: string) {
+  const v = formValues(form);
+  const get = (name: string) => v[`${prefix}${name}`];
+  const capacity = optional(get("capacity"));
+  return {
+    title: get("title") ?? "",
+    description: optional(get("description")),
+    date: get("date") ?? "",
+    startTime: get("startTime") ?? "",
+    endTime: optional(get("endTime")),
+    place: get("place") ?? "",
+    address: optional(get("address")),
+    stepFree: checked(form, `${prefix}stepFree`),
+    hearingLoop: checked(form, `${prefix}hearingLoop`),
+    signLanguageOnRequest: checked(form, `${prefix}signLanguageOnRequest`),
+    childcare: checked(form, `${prefix}childcare`),
+    accessibilityNote: optional(get("accessibilityNote")),
+    capacity: capacity === undefined ? undefined : Number(capacity),
+    registrationDeadlineOn: optional(get("registrationDeadlineOn")),
+    waitingList: checked(form, `${prefix}waitingList`),
+  };
+}
+
 function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
   const [errors, setErrors] = createSignal<FormErrors | null>(null);
+  const [editing, setEditing] = createSignal<string | null>(null);
+  const editPrefix = "edit-session.";
   return (
     <section aria-labelledby="sessions">
       <h2 id="sessions">{ct("sessions")}</h2>
@@ -374,17 +560,58 @@ function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
                     .join(" · ")}
                 </p>
                 <Show when={!s.cancelledAt}>
-                  <button
-                    type="button"
-                    class="button button-secondary"
-                    onClick={async () => {
-                      await api.coCreation.cancelSession.mutate({ sessionId: s.id });
-                      announce(ct("saved"));
-                      await props.reload();
+                  <div class="button-row">
+                    <button
+                      type="button"
+                      class="button button-secondary"
+                      aria-expanded={editing() === s.id ? "true" : "false"}
+                      onClick={() => {
+                        setErrors(null);
+                        setEditing(editing() === s.id ? null : s.id);
+                        if (editing())
+                          queueMicrotask(() => document.getElementById("f-edit-session-title")?.focus());
+                      }}
+                    >
+                      {ct("editSession", { title: s.title })}
+                    </button>
+                    <button
+                      type="button"
+                      class="button button-secondary"
+                      onClick={async () => {
+                        await api.coCreation.cancelSession.mutate({ sessionId: s.id });
+                        announce(ct("saved"));
+                        await props.reload();
+                      }}
+                    >
+                      {ct("cancelSession", { title: s.title })}
+                    </button>
+                  </div>
+                </Show>
+                <Show when={editing() === s.id}>
+                  <ErrorSummary errors={errors()} />
+                  <form
+                    novalidate
+                    onSubmit={async (e) => {
+                      e.preventDefault();
+                      try {
+                        await api.coCreation.updateSession.mutate({
+                          sessionId: s.id,
+                          ...sessionValues(e.currentTarget, editPrefix),
+                        });
+                        setErrors(null);
+                        setEditing(null);
+                        announce(ct("saved"));
+                        await props.reload();
+                      } catch (error) {
+                        setErrors(withPrefix(formErrorsOf(error, lang(), sessionFieldNames), editPrefix));
+                      }
                     }}
                   >
-                    {ct("cancelSession", { title: s.title })}
-                  </button>
+                    <SessionFields prefix={editPrefix} errors={errors()} initial={s} />
+                    <button type="submit" class="button button-primary">
+                      {ct("saveSession")}
+                    </button>
+                  </form>
                 </Show>
               </li>
             )}
@@ -393,32 +620,18 @@ function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
       </Show>
       <details>
         <summary>{ct("addSession")}</summary>
-        <ErrorSummary errors={errors()} />
+        <Show when={editing() === null}>
+          <ErrorSummary errors={errors()} />
+        </Show>
         <form
           novalidate
           onSubmit={async (e) => {
             e.preventDefault();
             const form = e.currentTarget;
-            const v = formValues(form);
-            const capacity = optional(v.capacity);
             try {
               await api.coCreation.addSession.mutate({
                 processId: props.view.process.id,
-                title: v.title ?? "",
-                description: optional(v.description),
-                date: v.date ?? "",
-                startTime: v.startTime ?? "",
-                endTime: optional(v.endTime),
-                place: v.place ?? "",
-                address: optional(v.address),
-                stepFree: checked(form, "stepFree"),
-                hearingLoop: checked(form, "hearingLoop"),
-                signLanguageOnRequest: checked(form, "signLanguageOnRequest"),
-                childcare: checked(form, "childcare"),
-                accessibilityNote: optional(v.accessibilityNote),
-                capacity: capacity === undefined ? undefined : Number(capacity),
-                registrationDeadlineOn: optional(v.registrationDeadlineOn),
-                waitingList: checked(form, "waitingList"),
+                ...sessionValues(form, ""),
               });
               setErrors(null);
               form.reset();
@@ -429,23 +642,7 @@ function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
             }
           }}
         >
-          <Field name="title" label={ct("sessionTitle")} errors={errors()} required />
-          <Field name="description" label={ct("description")} errors={errors()} multiline />
-          <Field name="date" label={ct("date")} errors={errors()} required />
-          <Field name="startTime" label={ct("startTime")} errors={errors()} required />
-          <Field name="endTime" label={ct("endTime")} errors={errors()} />
-          <Field name="place" label={ct("place")} errors={errors()} required />
-          <Field name="address" label={ct("address")} errors={errors()} />
-          <fieldset class="form-fieldset">
-            <legend class="form-legend">{ct("accessibility")}</legend>
-            <For each={accessibilityFacts}>
-              {(f) => <Checkbox name={f} label={pick(accessibilityQuestions[f])} />}
-            </For>
-          </fieldset>
-          <Field name="accessibilityNote" label={ct("accessibilityNote")} errors={errors()} />
-          <Field name="capacity" label={ct("capacity")} errors={errors()} type="number" />
-          <Field name="registrationDeadlineOn" label={ct("deadlineOn")} errors={errors()} />
-          <Checkbox name="waitingList" label={ct("waitingList")} checked />
+          <SessionFields prefix="" errors={editing() === null ? errors() : null} />
           <button type="submit" class="button button-primary">
             {ct("addSession")}
           </button>

@@ -31,6 +31,8 @@ import { dateTimeText, isoDateText } from "../format.ts";
 import { lang, pick } from "../i18n.ts";
 import { navigate } from "../navigation.ts";
 import { me } from "../session.ts";
+import { EditCriteria, EditDetails, EditQuestions, NamedAnswers } from "./evaluation-editing.tsx";
+import { EvaluationEmail } from "./evaluation-email.tsx";
 
 /*
  * Evaluations (/evalueringer): plan one from a template for a policy, partnership or co-creation process; open
@@ -134,6 +136,10 @@ const m = {
   nextSteps: { da: "Næste skridt (valgfrit)", en: "Next steps (optional)" },
   stepTitle: { da: "Næste skridt {n}", en: "Next step {n}" },
   stepDue: { da: "Frist for skridt {n} (ÅÅÅÅ-MM-DD)", en: "Due date for step {n} (YYYY-MM-DD)" },
+  stepAction: {
+    da: "Skridt {n} bliver en handling i politikkens handleplan",
+    en: "Step {n} becomes an action in the policy's action plan",
+  },
   concludeButton: { da: "Afslut evalueringen", en: "Conclude the evaluation" },
   concluded: { da: "Evalueringen er afsluttet", en: "The evaluation is concluded" },
   partnershipTerminated: { da: "Partnerskabet er opsagt", en: "The partnership has been terminated" },
@@ -396,6 +402,15 @@ function optionLabels(question: Question): Map<string, string> {
   }
 }
 
+/** One respondent's answer to a question in words, for a named evaluation's table. */
+function answerText(question: Question, answer: unknown): string {
+  if (answer === undefined || answer === null || answer === "") return "–";
+  const labels = optionLabels(question);
+  const one = (a: unknown) =>
+    labels.get(typeof a === "boolean" ? (a ? "yes" : "no") : String(a)) ?? String(a);
+  return Array.isArray(answer) ? answer.map(one).join(", ") : one(answer);
+}
+
 /** Each question's answers as a table (the report and the page share it). */
 function Results(props: { v: View; level: "h3" | "h4" }) {
   return (
@@ -580,6 +595,7 @@ function EvaluationPage(props: { v: View; set: (v: View) => void; reload: () => 
   const percent = () =>
     v().rate.invited === 0 ? 0 : Math.round((v().rate.answered * 100) / v().rate.invited);
   const yearly = () => v().kind === "partnership_yearly";
+  const policy = () => v().subject.type === "policy" || v().subject.type === "policy_goal";
   return (
     <>
       <PageTitle text={v().title}>{v().title}</PageTitle>
@@ -620,6 +636,12 @@ function EvaluationPage(props: { v: View; set: (v: View) => void; reload: () => 
           )}
         </Show>
       </dl>
+      <Show when={v().status !== "concluded"}>
+        <EditDetails v={v()} reload={props.reload} />
+      </Show>
+      <Show when={v().status === "planned" && v().rate.responses === 0}>
+        <EditQuestions v={v()} reload={props.reload} />
+      </Show>
       <Show when={v().status === "planned"}>
         <button
           type="button"
@@ -714,12 +736,25 @@ function EvaluationPage(props: { v: View; set: (v: View) => void; reload: () => 
         </section>
       </Show>
 
+      <Show when={v().status !== "concluded"}>
+        <EvaluationEmail evaluationId={v().id} status={v().status} onSent={props.reload} />
+      </Show>
+
       <h2>{say("results")}</h2>
       <Results v={v()} level="h3" />
+      <NamedAnswers v={v()} label={answerText} />
 
       <h2>{say("criteria")}</h2>
       <CriteriaTable v={v()} />
-      <Show when={v().subject.type === "partnership" || v().subject.type === "co_creation_process"}>
+      <Show when={v().status !== "concluded" && v().criteria.length > 0}>
+        <EditCriteria v={v()} reload={props.reload} />
+      </Show>
+      <Show
+        when={
+          v().status !== "concluded" &&
+          (v().subject.type === "partnership" || v().subject.type === "co_creation_process")
+        }
+      >
         <form
           novalidate
           onSubmit={async (e) => {
@@ -750,7 +785,7 @@ function EvaluationPage(props: { v: View; set: (v: View) => void; reload: () => 
           </button>
         </form>
       </Show>
-      <Show when={v().criteria.length > 0}>
+      <Show when={v().status !== "concluded" && v().criteria.length > 0}>
         <form
           novalidate
           onSubmit={async (e) => {
@@ -814,6 +849,7 @@ function EvaluationPage(props: { v: View; set: (v: View) => void; reload: () => 
               .map((n) => ({
                 title: (f[`step${n}`] ?? "").trim(),
                 dueOn: optional(f[`stepDue${n}`]) ?? null,
+                asAction: policy() && f[`stepAction${n}`] === "yes",
               }))
               .filter((s) => s.title);
             await run(
@@ -892,6 +928,12 @@ function EvaluationPage(props: { v: View; set: (v: View) => void; reload: () => 
                 <>
                   <Field name={`step${n}`} label={say("stepTitle", { n })} errors={errors()} />
                   <Field name={`stepDue${n}`} label={say("stepDue", { n })} errors={errors()} />
+                  <Show when={policy()}>
+                    <div class="form-checkbox">
+                      <input type="checkbox" id={`stepAction${n}`} name={`stepAction${n}`} value="yes" />
+                      <label for={`stepAction${n}`}>{say("stepAction", { n })}</label>
+                    </div>
+                  </Show>
                 </>
               )}
             </For>

@@ -1,4 +1,9 @@
-import { partnershipStatusLabels, schedulePhaseLabels, schedulePhases } from "@samraad/domain/partnerships";
+import {
+  agreementKindLabels,
+  partnershipStatusLabels,
+  schedulePhaseLabels,
+  schedulePhases,
+} from "@samraad/domain/partnerships";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../api.ts";
 import {
@@ -22,10 +27,13 @@ import { pt } from "./partnership-messages.ts";
 
 type View = Awaited<ReturnType<typeof api.partnerships.get.query>>;
 
-/** Partnerships: the four steps, the agreement section by section, signatures, amendments and the work schedule. */
-export default function PartnershipsView() {
+/**
+ * Partnerships: the four steps, the agreement section by section, signatures, amendments and the work schedule.
+ * `partnershipId` opens one (a co-creation process links to its cooperation agreement this way).
+ */
+export default function PartnershipsView(props: { partnershipId?: string }) {
   const [list, { refetch: refetchList }] = createResource(() => api.partnerships.list.query());
-  const [chosen, setChosen] = createSignal<string | null>(null);
+  const [chosen, setChosen] = createSignal<string | null>(props.partnershipId ?? null);
   const selected = () => chosen() ?? list()?.[0]?.id ?? null;
   const [view, { refetch }] = createResource(selected, (partnershipId) =>
     api.partnerships.get.query({ partnershipId }),
@@ -56,7 +64,9 @@ export default function PartnershipsView() {
                     <For each={items()}>
                       {(p) => (
                         <option value={p.id} selected={p.id === selected()}>
-                          {p.title}
+                          {p.coCreationProcessId
+                            ? `${p.title} (${agreementKindLabels.cooperation[lang()].toLowerCase()})`
+                            : p.title}
                         </option>
                       )}
                     </For>
@@ -160,6 +170,17 @@ function Partnership(props: { view: View; reload: () => unknown }) {
   return (
     <>
       <h2>{v().title}</h2>
+      <p>
+        <strong>{agreementKindLabels[v().kind][lang()]}</strong>
+        <Show when={v().origin}>
+          {(origin) => (
+            <>
+              {" – "}
+              <Link to={`/samskabelse/${origin().id}`}>{pt("fromProcess", { title: origin().title })}</Link>
+            </>
+          )}
+        </Show>
+      </p>
       <ErrorSummary errors={errors()} />
       <p data-testid="partnership-status">
         {pt("statusLine", { status: partnershipStatusLabels[v().status][lang()] })}
@@ -448,7 +469,7 @@ function Partnership(props: { view: View; reload: () => unknown }) {
       <p>
         <a
           href={`/api/partnerships/${encodeURIComponent(v().id)}/aftale.docx`}
-          download="partnerskabsaftale.docx"
+          download={v().kind === "cooperation" ? "samarbejdsaftale.docx" : "partnerskabsaftale.docx"}
         >
           {pt("download")}
         </a>

@@ -3,6 +3,7 @@ import type { Database } from "@samraad/db";
 import {
   type EvaluationRow,
   evaluationMunicipality,
+  findDraft,
   findEvaluation,
   findInvitation,
   findPublishedEvaluation,
@@ -12,20 +13,27 @@ import {
   listResponses,
   publishedEvaluationsOf,
   type SubmitOutcome,
+  saveDraft,
   submitResponse,
 } from "@samraad/db/queries";
 import {
   acceptsAnswers,
-  answersFromForm,
+  answerPage,
   type CountRow,
   criterionOutcome,
   criterionOutcomeLabels,
   evaluationKindLabels,
+  formFromAnswers,
   latestMeasurement,
+  type QuestionnairePage as Page,
+  pageNumber,
+  pageOfFirst,
   partnershipDecisionLabels,
   type Question,
   type QuestionResult,
   type QuestionText,
+  questionnairePages,
+  type ResponseAnswers,
   responseSchema,
   SMALL_GROUP_LIMIT,
   summarise,
@@ -58,6 +66,11 @@ const text = {
     no: "Nej",
     name: "Dit navn",
     submit: "Send dine svar",
+    next: "Næste side",
+    back: "Forrige side",
+    pageOf: (n: number, of: number) => `Side ${n} af ${of}`,
+    saved:
+      "Dine svar bliver gemt, når du skifter side. Du kan lukke siden og fortsætte senere med det samme link.",
     errorSummary: "Der er problemer i formularen",
     errorPrefix: "Fejl: ",
     alreadyTitle: "Du har allerede svaret",
@@ -107,6 +120,11 @@ const text = {
     no: "No",
     name: "Your name",
     submit: "Send your answers",
+    next: "Next page",
+    back: "Previous page",
+    pageOf: (n: number, of: number) => `Page ${n} of ${of}`,
+    saved:
+      "Your answers are saved when you change page. You can close the page and continue later with the same link.",
     errorSummary: "There are problems in the form",
     errorPrefix: "Error: ",
     alreadyTitle: "You have already answered",
@@ -281,35 +299,60 @@ function QuestionField({
   );
 }
 
+/*
+ * Hidden and button fields of a questionnaire in pages. They start with "_", which no question key can (keys
+ * begin with a letter), so they never collide with an answer.
+ */
+const PAGE_FIELD = "_side";
+const STEP_FIELD = "_handling";
+const steps = { next: "naeste", back: "tilbage", send: "send" } as const;
+
 function QuestionnairePage(props: {
   ctx: PageContext;
   evaluation: EvaluationRow;
+  pages: Page[];
+  /** 1-based */
+  page: number;
   action: string;
   form: Form;
   errors: FieldErr[];
 }) {
-  const { ctx, evaluation, errors, form } = props;
+  const { ctx, evaluation, errors, form, pages, page } = props;
   const t = text[ctx.locale];
   const q = evaluation.questionnaire;
+  const current = pages[page - 1] ?? { section: null, questions: [] };
+  const last = page === pages.length;
   const named = evaluation.responseMode === "named";
   const nameError = errors.find((e) => e.field === "respondentName");
   return (
     <>
       <ErrorSummary t={t} errors={errors} />
       <h1>{say(q.title, ctx.locale)}</h1>
-      <div class="alert alert-info" data-testid="privacy-notice">
-        <h2>{t.privacyHeading}</h2>
-        <p>{named ? t.named : t.anonymous}</p>
-      </div>
-      {q.intro ? <p class="lead">{say(q.intro, ctx.locale)}</p> : null}
-      {q.intro?.easyRead ? (
-        <details>
-          <summary>{t.easyRead}</summary>
-          <p>{q.intro.easyRead}</p>
-        </details>
+      {pages.length > 1 ? (
+        <p class="meta" data-testid="page-progress">
+          <strong>{t.pageOf(page, pages.length)}</strong>
+        </p>
       ) : null}
+      {page === 1 ? (
+        <>
+          <div class="alert alert-info" data-testid="privacy-notice">
+            <h2>{t.privacyHeading}</h2>
+            <p>{named ? t.named : t.anonymous}</p>
+            {pages.length > 1 ? <p>{t.saved}</p> : null}
+          </div>
+          {q.intro ? <p class="lead">{say(q.intro, ctx.locale)}</p> : null}
+          {q.intro?.easyRead ? (
+            <details>
+              <summary>{t.easyRead}</summary>
+              <p>{q.intro.easyRead}</p>
+            </details>
+          ) : null}
+        </>
+      ) : null}
+      {current.section ? <h2>{say(current.section, ctx.locale)}</h2> : null}
       <form method="post" action={props.action} novalidate>
-        {named ? (
+        <input type="hidden" name={PAGE_FIELD} value={String(page)} />
+        {named && page === 1 ? (
           <div class={nameError ? "form-group form-error" : "form-group"}>
             <label class="form-label" for={fieldId("respondentName")}>
               {t.name}
@@ -333,12 +376,25 @@ function QuestionnairePage(props: {
             />
           </div>
         ) : null}
-        {q.questions.map((question) => (
+        {current.questions.map((question) => (
           <QuestionField q={question} locale={ctx.locale} form={form} errors={errors} />
         ))}
-        <button class="button button-primary" type="submit">
-          {t.submit}
-        </button>
+        {/* Forward comes first: Enter in a field submits with the form's first button. */}
+        <div class="button-row">
+          <button
+            class="button button-primary"
+            type="submit"
+            name={STEP_FIELD}
+            value={last ? steps.send : steps.next}
+          >
+            {last ? t.submit : t.next}
+          </button>
+          {page > 1 ? (
+            <button class="button button-secondary" type="submit" name={STEP_FIELD} value={steps.back}>
+              {t.back}
+            </button>
+          ) : null}
+        </div>
       </form>
     </>
   );
@@ -616,6 +672,12 @@ async function privateResponse(
   return new Response(res.body, { status, headers });
 }
 
+/** The error summary lists errors in the questionnaire's order, as the reader meets them. */
+function inQuestionnaireOrder(q: { questions: Question[] }, errors: FieldErr[]): FieldErr[] {
+  const order = ["respondentName", ...q.questions.map((x) => x.id)];
+  return [...errors].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+}
+
 /** A POST from another site is refused (a browser always says where a form came from). */
 function crossSite(c: Context): boolean {
   const origin = c.req.header("origin");
@@ -660,20 +722,25 @@ export function mountEvaluationPages(
   const renderForm = (
     c: Context,
     found: NonNullable<Awaited<ReturnType<typeof load>>>,
+    page: number,
     form: Form,
     errors: FieldErr[],
   ) => {
     const ctx = ctxOf(c);
     const t = text[ctx.locale];
-    const title = say(found.evaluation.questionnaire.title, ctx.locale);
+    const pages = questionnairePages(found.evaluation.questionnaire);
+    const name = say(found.evaluation.questionnaire.title, ctx.locale);
+    const title = pages.length > 1 ? `${name} – ${t.pageOf(page, pages.length)}` : name;
     return privateResponse(
       render(c, ctx, {
         title: errors.length > 0 ? `${t.errorPrefix}${title}` : title,
-        crumbs: [home(ctx), { label: title }],
+        crumbs: [home(ctx), { label: name }],
         body: (
           <QuestionnairePage
             ctx={ctx}
             evaluation={found.evaluation}
+            pages={pages}
+            page={page}
             action={ctx.href(`/evaluering/svar/${found.token}`)}
             form={form}
             errors={errors}
@@ -684,6 +751,16 @@ export function mountEvaluationPages(
     );
   };
 
+  /** A page filled in from the answers saved so far (and the name, on the first page). */
+  const savedForm = (
+    page: Page,
+    draft: { answers: ResponseAnswers; respondentName: string | null } | null,
+  ) => {
+    const form: Form = formFromAnswers(page.questions, draft?.answers ?? {});
+    if (draft?.respondentName) form.respondentName = [draft.respondentName];
+    return form;
+  };
+
   site.get("/evaluering/svar/:token", async (c) => {
     const found = await load(c);
     if (!found) return notFound(c);
@@ -691,7 +768,12 @@ export function mountEvaluationPages(
     if (found.invitation.answered) return message(c, t.alreadyTitle, t.alreadyBody);
     if (!acceptsAnswers(found.evaluation, localDate(ctxOf(c).now)))
       return message(c, t.closedTitle, t.closedBody);
-    return renderForm(c, found, {}, []);
+    const pages = questionnairePages(found.evaluation.questionnaire);
+    const draft =
+      pages.length > 1 ? await findDraft(db, found.evaluation.id, invitationTokenHash(found.token)) : null;
+    // Coming back with the same link continues where the respondent left off.
+    const page = pageNumber(c.req.query("side") ?? String(draft?.page ?? 1), pages.length);
+    return renderForm(c, found, page, savedForm(pages[page - 1] as Page, draft), []);
   });
 
   site.post("/evaluering/svar/:token", async (c) => {
@@ -709,34 +791,98 @@ export function mountEvaluationPages(
       const all = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string");
       form[k] = all;
     }
-    const q = found.evaluation.questionnaire;
+    const evaluation = found.evaluation;
+    const q = evaluation.questionnaire;
+    const tokenHash = invitationTokenHash(found.token);
+    const pages = questionnairePages(q);
+    const paged = pages.length > 1;
+    // A form without a page number answers the whole questionnaire at once.
+    const pageField = form[PAGE_FIELD]?.[0];
+    const page = pageField === undefined ? pages.length : pageNumber(pageField, pages.length);
+    const current: Page =
+      pageField === undefined ? { section: null, questions: q.questions } : (pages[page - 1] as Page);
+    const step = form[STEP_FIELD]?.[0] ?? steps.send;
+    const draft = paged ? await findDraft(db, evaluation.id, tokenHash) : null;
     const raw = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.length > 1 ? v : v[0]]));
-    const parsed = responseSchema(q).safeParse(answersFromForm(q, raw));
-    const errors: FieldErr[] = parsed.success
-      ? []
-      : fieldErrors(parsed.error).map((e) => ({ field: e.field, message: e.message[ctx.locale] }));
-    const named = found.evaluation.responseMode === "named";
-    const respondentName = (form.respondentName?.[0] ?? "").trim();
-    if (named && respondentName === "")
-      errors.unshift({
-        field: "respondentName",
-        message: ctx.locale === "en" ? "Write your name" : "Skriv dit navn",
-      });
-    // The summary lists errors in the questionnaire's order, as the reader meets them.
-    const order = ["respondentName", ...q.questions.map((x) => x.id)];
-    errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
-    if (!parsed.success || errors.length > 0) return renderForm(c, found, form, errors);
+    const { answers, error } = answerPage(current, draft?.answers ?? {}, raw);
+    const named = evaluation.responseMode === "named";
+    // The name is asked on the first page and kept with the draft after that.
+    const respondentName = (
+      (page === 1 || pageField === undefined ? form.respondentName?.[0] : draft?.respondentName) ?? ""
+    )
+      .trim()
+      .slice(0, 200);
+    const keep = async (next: number) =>
+      !paged ||
+      db.transaction((tx) =>
+        saveDraft(tx, evaluation.municipalityId, evaluation.id, tokenHash, {
+          answers,
+          respondentName: respondentName || null,
+          page: next,
+        }),
+      );
+    const goTo = (next: number) => c.redirect(ctx.href(`/evaluering/svar/${found.token}?side=${next}`), 303);
+    const used = () => message(c, t.alreadyTitle, t.alreadyBody, 409);
+
+    if (step === steps.back) {
+      const previous = Math.max(page - 1, 1);
+      return (await keep(previous)) ? goTo(previous) : used();
+    }
+    const nameMissing = named && respondentName === "";
+    const nameError: FieldErr = {
+      field: "respondentName",
+      message: ctx.locale === "en" ? "Write your name" : "Skriv dit navn",
+    };
+    const pageErrors: FieldErr[] = [
+      ...(nameMissing && page === 1 ? [nameError] : []),
+      ...(error ? fieldErrors(error).map((e) => ({ field: e.field, message: e.message[ctx.locale] })) : []),
+    ];
+    if (pageErrors.length > 0) {
+      if (!(await keep(page))) return used();
+      return renderForm(c, found, page, form, inQuestionnaireOrder(q, pageErrors));
+    }
+    if (step === steps.next && page < pages.length) return (await keep(page + 1)) ? goTo(page + 1) : used();
+
+    // Sending: every page's answers together must make a whole response.
+    const whole = responseSchema(q).safeParse(answers);
+    const missing: FieldErr[] = [
+      ...(nameMissing ? [nameError] : []),
+      ...(whole.success
+        ? []
+        : fieldErrors(whole.error).map((e) => ({ field: e.field, message: e.message[ctx.locale] }))),
+    ];
+    if (!whole.success || missing.length > 0) {
+      // Back to the first page with something missing, showing what is missing there.
+      const target = nameMissing
+        ? 1
+        : pageOfFirst(
+            pages,
+            missing.map((e) => e.field),
+          );
+      if (!(await keep(target))) return used();
+      const onTarget = new Set(["respondentName", ...(pages[target - 1]?.questions ?? []).map((x) => x.id)]);
+      const targetErrors = missing.filter(
+        (e) => onTarget.has(e.field) && (e.field !== "respondentName" || target === 1),
+      );
+      return renderForm(
+        c,
+        found,
+        target,
+        target === page ? form : savedForm(pages[target - 1] as Page, { answers, respondentName }),
+        inQuestionnaireOrder(q, targetErrors),
+      );
+    }
     const outcome: SubmitOutcome = await db.transaction((tx) =>
       submitResponse(
         tx,
-        found.evaluation.municipalityId,
-        found.evaluation.id,
-        invitationTokenHash(found.token),
-        parsed.data,
-        named ? respondentName.slice(0, 200) : null,
+        evaluation.municipalityId,
+        evaluation.id,
+        tokenHash,
+        whole.data,
+        named ? respondentName : null,
       ),
     );
-    if (outcome !== "counted") return message(c, t.alreadyTitle, t.alreadyBody, 409);
+    if (outcome !== "counted") return used();
     return c.redirect(ctx.href(`/evaluering/tak${named ? "?navngivet=1" : ""}`), 303);
   });
 

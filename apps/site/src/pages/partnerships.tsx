@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Database } from "@samraad/db";
 import {
+  findAgreementOrigin,
   findMunicipality,
   findSiteMunicipality,
   listPublishedPartnerships,
@@ -8,7 +9,9 @@ import {
   matchPublicTexts,
   partnershipModel,
 } from "@samraad/db/queries";
+import { isPublicProcess } from "@samraad/domain/co-creation";
 import {
+  agreementKindLabels,
   type PublicPartnership,
   partnerKindLabels,
   publicPartnership,
@@ -47,6 +50,7 @@ const text = {
     website: (m: string) => `${m}s hjemmeside`,
     searchHeading: (n: number) => `I partnerskaberne: ${n} ${n === 1 ? "resultat" : "resultater"}`,
     municipalityLink: "Partnerskaber med brugerorganisationer",
+    fromProcess: (title: string) => `resultat af samskabelsesforløbet ${title}`,
   },
   en: {
     listTitle: "Partnerships",
@@ -65,6 +69,7 @@ const text = {
     website: (m: string) => `${m}'s website`,
     searchHeading: (n: number) => `In the partnerships: ${n} ${n === 1 ? "result" : "results"}`,
     municipalityLink: "Partnerships with user organisations",
+    fromProcess: (title: string) => `the outcome of the co-creation process ${title}`,
   },
 } satisfies Record<Locale, unknown>;
 
@@ -74,6 +79,8 @@ export const partnershipsLinkText = (locale: Locale) => text[locale].municipalit
 type Owner = { slug: string; name: string; website: string | null };
 type Listed = PublicPartnership & {
   municipalityId: string;
+  /** Set for a cooperation agreement: the co-creation process it came from. */
+  coCreationProcessId: string | null;
   municipalitySlug: string;
   municipalityName: string;
 };
@@ -159,7 +166,7 @@ function PartnershipList({ ctx, items, owner }: { ctx: PageContext; items: Liste
 }
 
 /** Published partnerships in force, in the domain's public shape; the rest never leave this function. */
-async function publicOne(db: Database, id: string, now: Date) {
+export async function publicOne(db: Database, id: string, now: Date) {
   const loaded = await loadPartnership(db, id);
   if (!loaded) return null;
   const model = partnershipModel(loaded);
@@ -174,7 +181,13 @@ async function publicOne(db: Database, id: string, now: Date) {
     },
     now,
   );
-  return shown ? { ...shown, municipalityId: loaded.partnership.municipalityId } : null;
+  return shown
+    ? {
+        ...shown,
+        municipalityId: loaded.partnership.municipalityId,
+        coCreationProcessId: loaded.partnership.coCreationProcessId,
+      }
+    : null;
 }
 
 async function publicList(db: Database, now: Date, municipalityId?: string): Promise<Listed[]> {
@@ -278,6 +291,9 @@ export function mountPartnershipPages(
     const owner = partnership ? await findMunicipality(db, { id: partnership.municipalityId }) : null;
     if (!partnership || !owner) return notFound(c);
     const t = text[ctx.locale];
+    // A cooperation agreement links back to the process it came from, while that process is public.
+    const origin = await findAgreementOrigin(db, partnership.coCreationProcessId);
+    const fromProcess = origin && isPublicProcess(origin.status) ? origin : null;
     return render(c, ctx, {
       title: `${partnership.title} – ${owner.name}`,
       crumbs: [
@@ -288,6 +304,14 @@ export function mountPartnershipPages(
       ],
       body: (
         <>
+          {fromProcess ? (
+            <p>
+              {agreementKindLabels.cooperation[ctx.locale]} –{" "}
+              <a href={ctx.href(`/kommuner/${owner.slug}/samskabelse/${fromProcess.slug}`)}>
+                {t.fromProcess(fromProcess.title)}
+              </a>
+            </p>
+          ) : null}
           <PartnershipPage
             ctx={ctx}
             partnership={partnership}

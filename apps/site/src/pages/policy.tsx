@@ -7,6 +7,7 @@ import {
   listPolicies,
   loadPlan,
   type PolicySearchHit,
+  publishedEvaluationsOf,
 } from "@samraad/db/queries";
 import {
   actionStatusLabels,
@@ -60,6 +61,7 @@ const text = {
     criterion: (c: { indicator: string; baseline: string | null; target: string; unit: string | null }) =>
       `${c.indicator}: fra ${c.baseline ?? "–"} til ${c.target}${c.unit ? ` ${c.unit}` : ""}`,
     noActions: "Der er endnu ingen offentliggjorte handlinger til dette mål.",
+    goalEvaluations: "Evaluering af målet",
     owner: "Tovholder",
     where: "Hvor",
     due: "Hvornår",
@@ -98,6 +100,7 @@ const text = {
     criterion: (c: { indicator: string; baseline: string | null; target: string; unit: string | null }) =>
       `${c.indicator}: from ${c.baseline ?? "–"} to ${c.target}${c.unit ? ` ${c.unit}` : ""}`,
     noActions: "No published actions for this goal yet.",
+    goalEvaluations: "Evaluation of this goal",
     owner: "Owner",
     where: "Where",
     due: "When",
@@ -291,12 +294,34 @@ function ActionItem({
   );
 }
 
+function GoalEvaluationLinks(props: {
+  ctx: PageContext;
+  label: string;
+  items: { id: string; title: string }[];
+}) {
+  if (props.items.length === 0) return null;
+  return (
+    <p data-testid="goal-evaluation-links">
+      {props.label}:{" "}
+      {props.items.map((e, i) => (
+        <>
+          {i > 0 ? ", " : null}
+          <a href={props.ctx.href(`/evalueringer/${e.id}`)}>{e.title}</a>
+        </>
+      ))}
+    </p>
+  );
+}
+
 export function PolicyPage({
   ctx,
   municipality,
   policy,
   plan,
+  goalEvaluations = [],
 }: {
+  /** published results of evaluations whose subject is one goal, shown at that goal */
+  goalEvaluations?: { id: string; title: string; subjectId: string }[];
   ctx: PageContext;
   municipality: { slug: string; name: string };
   policy: Policy | null;
@@ -386,6 +411,11 @@ export function PolicyPage({
                       </ul>
                     </>
                   ) : null}
+                  <GoalEvaluationLinks
+                    ctx={ctx}
+                    label={t.goalEvaluations}
+                    items={goalEvaluations.filter((e) => e.subjectId === goal.id)}
+                  />
                   {actions.length === 0 ? (
                     <p>{t.noActions}</p>
                   ) : (
@@ -499,7 +529,21 @@ export function mountPolicyPages(
       ],
       body: (
         <>
-          <PolicyPage ctx={ctx} municipality={found.municipality} policy={found.policy} plan={found.plan} />
+          <PolicyPage
+            ctx={ctx}
+            municipality={found.municipality}
+            policy={found.policy}
+            plan={found.plan}
+            goalEvaluations={
+              found.plan
+                ? await publishedEvaluationsOf(
+                    db,
+                    found.municipality.id,
+                    found.plan.goals.map((g) => g.id),
+                  )
+                : []
+            }
+          />
           {found.policy ? await evaluationLinksFor(db, ctx, found.municipality.id, [found.policy.id]) : null}
         </>
       ),

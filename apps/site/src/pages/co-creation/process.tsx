@@ -12,7 +12,10 @@ import {
   listSessions,
   type ProcessSearchHit,
   publicSessionsForFeed,
+  queuePromotionNotices,
+  queueSignUpConfirmation,
   registerForSession,
+  type SignUpMailing,
   waitingPositionOf,
 } from "@samraad/db/queries";
 import {
@@ -86,6 +89,7 @@ const text = {
     closed: "Tilmeldingen er lukket",
     cancelled: "Aflyst",
     calendar: "Møderne i din kalender (iCal)",
+    allCalendar: "Alle forløbenes møder i din kalender (iCal)",
     formTitle: "Tilmelding",
     formLead: "Udfyld felterne og tryk på Tilmeld. Du får en kvittering på næste side.",
     name: "Dit navn",
@@ -105,6 +109,7 @@ const text = {
     cancelledReceipt: "Din tilmelding er annulleret.",
     keepLink:
       "Gem denne side, hvis du vil kunne se eller annullere din tilmelding senere. Adressen er personlig – del den ikke.",
+    emailed: "Vi har også sendt dig en bekræftelse på e-mail med et link til denne side.",
     cancelHeading: "Kan du alligevel ikke komme?",
     cancelLead: "Annuller din tilmelding, så en anden kan få pladsen.",
     cancelButton: "Annuller min tilmelding",
@@ -155,6 +160,7 @@ const text = {
     closed: "Sign-up is closed",
     cancelled: "Cancelled",
     calendar: "The sessions in your calendar (iCal)",
+    allCalendar: "All processes' sessions in your calendar (iCal)",
     formTitle: "Sign-up",
     formLead: "Fill in the fields and press Sign up. You get a receipt on the next page.",
     name: "Your name",
@@ -174,6 +180,7 @@ const text = {
     cancelledReceipt: "Your sign-up has been cancelled.",
     keepLink:
       "Keep this page if you want to see or cancel your sign-up later. The address is personal — do not share it.",
+    emailed: "We have also sent you a confirmation by email with a link to this page.",
     cancelHeading: "Can't come after all?",
     cancelLead: "Cancel your sign-up so someone else can have the place.",
     cancelButton: "Cancel my sign-up",
@@ -303,6 +310,11 @@ function ProcessListPage(props: {
           ))}
         </ul>
       )}
+      {props.processes.length > 0 ? (
+        <p>
+          <a href={`/kommuner/${municipality.slug}/samskabelse/moeder.ics`}>{t.allCalendar}</a>
+        </p>
+      ) : null}
     </>
   );
 }
@@ -602,6 +614,8 @@ function ReceiptPage(props: {
   process: Process;
   cancelAction: string;
   back: string;
+  /** SMTP_URL is set: the confirmation was emailed too */
+  emailed?: boolean;
 }) {
   const { ctx, session } = props;
   const t = text[ctx.locale];
@@ -629,6 +643,7 @@ function ReceiptPage(props: {
       {props.status === "cancelled" ? null : (
         <>
           <p>{t.keepLink}</p>
+          {props.emailed ? <p>{t.emailed}</p> : null}
           <h2>{t.cancelHeading}</h2>
           <p>{t.cancelLead}</p>
           <form method="post" action={props.cancelAction}>
@@ -676,6 +691,8 @@ export type CoCreationRouteHelpers = {
   host?: string;
   /** extra sections at the end of a process page (the vote helper's ideas/vote/results links) */
   processExtras?: (ctx: PageContext, process: Process, municipality: Municipality) => Promise<Child> | Child;
+  /** set when SMTP_URL is: a sign-up and a move up from the waiting list are confirmed by email too */
+  mailing?: SignUpMailing | null;
 };
 
 /** A personal page or a form answer: never cached or indexed; 400 when it carries errors. */
@@ -715,6 +732,7 @@ function formField(body: Record<string, string | File | (string | File)[]>, name
  */
 export function mountCoCreationPages(site: Hono, helpers: CoCreationRouteHelpers): void {
   const { db, render, notFound, ctxOf, home } = helpers;
+  const mailing = helpers.mailing ?? null;
 
   const loadProcess = async (slug: string, processSlug: string) => {
     if (!SLUG.test(slug) || !SLUG.test(processSlug)) return null;
@@ -752,6 +770,40 @@ export function mountCoCreationPages(site: Hono, helpers: CoCreationRouteHelpers
     });
   });
 
+  /** The sessions of one public process, or of all the municipality's public processes, as iCal. */
+  const sessionsCalendar = async (c: Context, municipality: Municipality, process: Process | null) => {
+    const sessions = await publicSessionsForFeed(db, municipality.id, process?.id);
+    const base = new URL(c.req.url).origin;
+    const body = renderCalendar({
+      name: process ? `${process.title} – ${municipality.name}` : text.da.listTitle(municipality.name),
+      host: helpers.host ?? new URL(c.req.url).hostname,
+      meetings: sessions.map((s) => ({
+        id: s.id,
+        title: `${s.processTitle}: ${s.title}`,
+        councilName: municipality.name,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        location: [s.place, s.address].filter(Boolean).join(", "),
+        status: s.cancelledAt ? "cancelled" : "planned",
+        updatedAt: s.updatedAt,
+        url: `${base}${processBase(municipality, { slug: s.processSlug })}#moede-${s.id}`,
+      })),
+      deadlines: [],
+    });
+    c.header("Content-Type", "text/calendar; charset=utf-8");
+    c.header("Cache-Control", "public, max-age=300");
+    return c.body(body);
+  };
+
+  // Not "…/samskabelse/kalender.ics": the council feed `/kommuner/:slug/:councilSlug/kalender.ics`, mounted
+  // first, would take it. Before the process page, whose `:processSlug` would otherwise take "moeder.ics".
+  site.get("/kommuner/:slug/samskabelse/moeder.ics", async (c) => {
+    const slug = c.req.param("slug");
+    const municipality = SLUG.test(slug) ? await findSiteMunicipality(db, slug) : null;
+    if (!municipality) return notFound(c);
+    return sessionsCalendar(c, municipality, null);
+  });
+
   site.get("/kommuner/:slug/samskabelse/:processSlug", async (c) => {
     const ctx = ctxOf(c);
     const found = await loadProcess(c.req.param("slug"), c.req.param("processSlug"));
@@ -784,28 +836,7 @@ export function mountCoCreationPages(site: Hono, helpers: CoCreationRouteHelpers
   site.get("/kommuner/:slug/samskabelse/:processSlug/kalender.ics", async (c) => {
     const found = await loadProcess(c.req.param("slug"), c.req.param("processSlug"));
     if (!found) return notFound(c);
-    const { municipality, process } = found;
-    const sessions = await publicSessionsForFeed(db, municipality.id, process.id);
-    const base = new URL(c.req.url).origin;
-    const body = renderCalendar({
-      name: `${process.title} – ${municipality.name}`,
-      host: helpers.host ?? new URL(c.req.url).hostname,
-      meetings: sessions.map((s) => ({
-        id: s.id,
-        title: `${process.title}: ${s.title}`,
-        councilName: municipality.name,
-        startsAt: s.startsAt,
-        endsAt: s.endsAt,
-        location: [s.place, s.address].filter(Boolean).join(", "),
-        status: s.cancelledAt ? "cancelled" : "planned",
-        updatedAt: s.updatedAt,
-        url: `${base}${processBase(municipality, process)}#moede-${s.id}`,
-      })),
-      deadlines: [],
-    });
-    c.header("Content-Type", "text/calendar; charset=utf-8");
-    c.header("Cache-Control", "public, max-age=300");
-    return c.body(body);
+    return sessionsCalendar(c, found.municipality, found.process);
   });
 
   const signUpPath = "/kommuner/:slug/samskabelse/:processSlug/tilmelding/:sessionId";
@@ -883,15 +914,19 @@ export function mountCoCreationPages(site: Hono, helpers: CoCreationRouteHelpers
       }));
       return privateResponse(renderSignUp(c, found, form, errors, null), 400);
     }
-    const result = await db.transaction((tx) =>
-      registerForSession(
+    const result = await db.transaction(async (tx) => {
+      const registered = await registerForSession(
         tx,
         found.municipality.id,
         parsed.data,
         ctx.now,
         found.process.status === "published",
-      ),
-    );
+      );
+      // The email is queued in the sign-up's transaction: both happen, or neither.
+      if (mailing && registered && "registration" in registered)
+        await queueSignUpConfirmation(tx, mailing, registered.registration.id, ctx.now);
+      return registered;
+    });
     if (!result) return notFound(c);
     if (!result.outcome.ok || !("registration" in result)) {
       const reason = result.outcome.ok ? "full" : result.outcome.reason;
@@ -950,6 +985,7 @@ export function mountCoCreationPages(site: Hono, helpers: CoCreationRouteHelpers
               `/kommuner/${municipality.slug}/samskabelse/tilmelding/${found.token}/annuller`,
             )}
             back={ctx.href(base)}
+            emailed={mailing !== null}
           />
         ),
       }),
@@ -961,7 +997,10 @@ export function mountCoCreationPages(site: Hono, helpers: CoCreationRouteHelpers
     const found = await loadReceipt(c);
     if (!found) return notFound(c);
     const ctx = ctxOf(c);
-    await db.transaction((tx) => cancelRegistration(tx, found.token, ctx.now));
+    await db.transaction(async (tx) => {
+      const cancelled = await cancelRegistration(tx, found.token, ctx.now);
+      if (mailing && cancelled) await queuePromotionNotices(tx, mailing, cancelled.promoted, ctx.now);
+    });
     const lang = ctx.locale === "en" ? "?lang=en" : "";
     return c.redirect(
       `/kommuner/${found.municipality.slug}/samskabelse/tilmelding/${found.token}${lang}`,

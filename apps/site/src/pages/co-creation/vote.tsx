@@ -39,7 +39,7 @@ import type { Crumb } from "../../layout.tsx";
  * valgt: …" and cast — and a mistake re-renders the form with an error summary linking to each field.
  */
 
-const text = {
+export const text = {
   da: {
     ideasTitle: (p: string) => `Forslag – ${p}`,
     ideasCrumb: "Forslag",
@@ -72,6 +72,8 @@ const text = {
       `Borgerne i ${area} bestemmer, hvad ${budget} skal bruges til.`,
     voteUpcoming: (at: string) => `Afstemningen åbner ${at}.`,
     voteClosed: "Afstemningen er lukket.",
+    signInOffer: "Har du ingen stemmekode? Du kan også stemme ved at logge ind, fx med MitID.",
+    signInLink: "Log ind og stem",
     voteOpenUntil: (at: string) => `Du kan stemme indtil ${at}.`,
     seeResult: "Se resultatet",
     resultSoon: "Resultatet bliver offentliggjort her, når stemmerne er talt op.",
@@ -145,6 +147,8 @@ const text = {
     voteLead: (budget: string, area: string) => `The citizens of ${area} decide what ${budget} is spent on.`,
     voteUpcoming: (at: string) => `The vote opens ${at}.`,
     voteClosed: "The vote is closed.",
+    signInOffer: "No ballot code? You can also vote by signing in, e.g. with MitID.",
+    signInLink: "Sign in and vote",
     voteOpenUntil: (at: string) => `You can vote until ${at}.`,
     seeResult: "See the result",
     resultSoon: "The result will be published here once the votes are counted.",
@@ -190,14 +194,14 @@ const text = {
 type Texts = (typeof text)["da"];
 
 const intlLocale: Record<Locale, string> = { da: "da-DK", en: "en-GB" };
-const kr = (n: number, locale: Locale) =>
+export const kr = (n: number, locale: Locale) =>
   `${new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 0 }).format(n)} kr.`;
 const percent = (share: number, locale: Locale) =>
   new Intl.NumberFormat(intlLocale[locale], { style: "percent", maximumFractionDigits: 0 }).format(share);
 
-type FieldErr = { field: string; message: string };
+export type FieldErr = { field: string; message: string };
 
-function ErrorSummary({ t, errors }: { t: Texts; errors: FieldErr[] }) {
+export function ErrorSummary({ t, errors }: { t: Texts; errors: FieldErr[] }) {
   if (errors.length === 0) return null;
   return (
     // autofocus moves focus here after a submit without any script, so a screen reader hears the problems first.
@@ -387,7 +391,7 @@ function IdeasPage(props: {
 
 type Vote = NonNullable<Awaited<ReturnType<typeof findVoteOfProcess>>>;
 type Option = Awaited<ReturnType<typeof listVoteOptions>>[number];
-type VoteForm = { code: string; choices: string[]; declaresAge: boolean; declaresResidence: boolean };
+export type VoteForm = { code: string; choices: string[]; declaresAge: boolean; declaresResidence: boolean };
 
 function VoteStatus({
   ctx,
@@ -415,43 +419,50 @@ function VoteStatus({
   return <p>{t.voteOpenUntil(formatDateTime(end, ctx.locale))}</p>;
 }
 
-function VoteForm(props: {
+/**
+ * The ballot. A voter signed in with OpenID Connect (`signedIn`) has no code to type, and declares no age when
+ * the provider vouched for their birth date.
+ */
+export function VoteForm(props: {
   ctx: PageContext;
   vote: Vote;
   options: Option[];
   action: string;
   form: VoteForm;
   errors: FieldErr[];
+  signedIn?: { ageFromProvider: boolean };
 }) {
-  const { ctx, vote, options, form, errors } = props;
+  const { ctx, vote, options, form, errors, signedIn } = props;
   const t = text[ctx.locale];
   const hasError = (f: string) => errors.some((e) => e.field === f);
-  const needsAge = vote.minAge !== null && vote.minAge > 0;
+  const needsAge = vote.minAge !== null && vote.minAge > 0 && !signedIn?.ageFromProvider;
   return (
     <form method="post" action={props.action} novalidate>
       <input type="hidden" name="step" value="review" />
-      <div class={hasError("code") ? "form-group form-error" : "form-group"}>
-        <label class="form-label" for="code">
-          {t.code}
-        </label>
-        <span class="form-hint" id="code-hint">
-          {t.codeHint}
-        </span>
-        <FieldError t={t} field="code" errors={errors} />
-        <input
-          class="form-input code-input"
-          id="code"
-          name="code"
-          type="text"
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck={false}
-          maxlength={20}
-          value={form.code}
-          aria-describedby={describedBy("code", errors)}
-          aria-invalid={hasError("code") ? "true" : undefined}
-        />
-      </div>
+      {signedIn ? null : (
+        <div class={hasError("code") ? "form-group form-error" : "form-group"}>
+          <label class="form-label" for="code">
+            {t.code}
+          </label>
+          <span class="form-hint" id="code-hint">
+            {t.codeHint}
+          </span>
+          <FieldError t={t} field="code" errors={errors} />
+          <input
+            class="form-input code-input"
+            id="code"
+            name="code"
+            type="text"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+            maxlength={20}
+            value={form.code}
+            aria-describedby={describedBy("code", errors)}
+            aria-invalid={hasError("code") ? "true" : undefined}
+          />
+        </div>
+      )}
       <div class={hasError("choices") ? "form-group form-error" : "form-group"}>
         <fieldset class="form-fieldset" aria-describedby={hasError("choices") ? "choices-error" : undefined}>
           <legend class="form-legend">{t.choose(vote.maxChoices)}</legend>
@@ -518,7 +529,14 @@ function VoteForm(props: {
   );
 }
 
-function ConfirmVote(props: { ctx: PageContext; options: Option[]; action: string; form: VoteForm }) {
+export function ConfirmVote(props: {
+  ctx: PageContext;
+  options: Option[];
+  action: string;
+  form: VoteForm;
+  /** What the voter is told about secrecy and changing their mind (default: a paper code's "cannot change"). */
+  hint?: string;
+}) {
   const { ctx, options, form } = props;
   const t = text[ctx.locale];
   const chosen = options.filter((o) => form.choices.includes(o.id));
@@ -533,9 +551,9 @@ function ConfirmVote(props: { ctx: PageContext; options: Option[]; action: strin
           </li>
         ))}
       </ul>
-      <p>{t.confirmHint}</p>
+      <p>{props.hint ?? t.confirmHint}</p>
       <form method="post" action={props.action}>
-        <input type="hidden" name="code" value={form.code} />
+        {form.code ? <input type="hidden" name="code" value={form.code} /> : null}
         {form.choices.map((c) => (
           <input type="hidden" name="choices" value={c} />
         ))}
@@ -723,6 +741,50 @@ export function VoteSection(props: {
 
 /* ---------- routes ---------- */
 
+const SLUG = /^[a-z0-9-]{1,100}$/;
+
+/** A published (or archived) process of the municipality in the address; drafts are never found. */
+export async function findPublicProcess(db: Database, slug: string, processSlug: string) {
+  if (!SLUG.test(slug) || !SLUG.test(processSlug)) return null;
+  const municipality = await findSiteMunicipality(db, slug);
+  if (!municipality) return null;
+  const process = await findPublicVoteProcessBySlug(db, municipality.id, processSlug);
+  if (!process) return null;
+  const path = `/kommuner/${municipality.slug}/samskabelse/${process.slug}`;
+  return { municipality, process, path };
+}
+/** The municipality's and the process's slug from an address under `/kommuner/:slug/samskabelse/:processSlug`. */
+export const slugsOf = (c: Context): [string, string] => [
+  c.req.param("slug") ?? "",
+  c.req.param("processSlug") ?? "",
+];
+export type PublicProcess = NonNullable<Awaited<ReturnType<typeof findPublicProcess>>>;
+
+/** The vote of a public process, with the ideas on its ballot. */
+export async function findPublicVote(db: Database, slug: string, processSlug: string) {
+  const found = await findPublicProcess(db, slug, processSlug);
+  if (!found) return null;
+  const vote = await findVoteOfProcess(db, found.municipality.id, found.process.id);
+  if (!vote) return null;
+  const options = await listVoteOptions(db, found.municipality.id, vote.id);
+  return { ...found, vote, options };
+}
+export type PublicVote = NonNullable<Awaited<ReturnType<typeof findPublicVote>>>;
+
+export function voteCrumbs(
+  home: (ctx: PageContext) => Crumb,
+  ctx: PageContext,
+  found: PublicProcess,
+  label: string,
+): Crumb[] {
+  return [
+    home(ctx),
+    { label: found.municipality.name, href: ctx.href(`/kommuner/${found.municipality.slug}`) },
+    { label: found.process.title, href: ctx.href(found.path) },
+    { label },
+  ];
+}
+
 type PageSpec = { title: string; crumbs?: Crumb[]; body: Child };
 
 export type CoCreationVoteRouteHelpers = {
@@ -733,10 +795,35 @@ export type CoCreationVoteRouteHelpers = {
   home: (ctx: PageContext) => Crumb;
 };
 
-const SLUG = /^[a-z0-9-]{1,100}$/;
+/**
+ * What a ballot form sends: the step ("review", "edit" or "cast"), the declarations, the form to show again, and
+ * the choices to validate (a malformed one stays in, so validation refuses it rather than dropping it).
+ */
+export async function readBallotForm(c: Context) {
+  const body = await c.req.parseBody({ all: true });
+  const declaration = eligibilityDeclaration.parse({
+    declaresAge: field(body, "declaresAge"),
+    declaresResidence: field(body, "declaresResidence"),
+  });
+  const choices = ballotChoicesInput.safeParse(fields(body, "choices"));
+  const form: VoteForm = {
+    code: field(body, "code").slice(0, 40),
+    choices: choices.success ? choices.data : [],
+    ...declaration,
+  };
+  return {
+    step: field(body, "step"),
+    declaration,
+    form,
+    submittedChoices: choices.success ? choices.data : ["invalid"],
+  };
+}
 
 /** A form answer: never cached, 400 when it carries errors. */
-async function formResponse(page: Response | Promise<Response>, status: 200 | 400): Promise<Response> {
+export async function formResponse(
+  page: Response | Promise<Response>,
+  status: 200 | 400 | 409 | 503,
+): Promise<Response> {
   const res = await page;
   const headers = new Headers(res.headers);
   headers.set("Cache-Control", "no-store");
@@ -745,7 +832,7 @@ async function formResponse(page: Response | Promise<Response>, status: 200 | 40
 }
 
 /** A POST from another site is refused (a browser always says where a form came from). */
-function crossSite(c: Context): boolean {
+export function crossSite(c: Context): boolean {
   const origin = c.req.header("origin");
   const fetchSite = c.req.header("sec-fetch-site");
   return (origin !== undefined && origin !== new URL(c.req.url).origin) || fetchSite === "cross-site";
@@ -769,38 +856,13 @@ export function mountCoCreationVotePages(
 ): void {
   const base = "/kommuner/:slug/samskabelse/:processSlug";
 
-  const load = async (c: Context) => {
-    const slug = c.req.param("slug") ?? "";
-    const processSlug = c.req.param("processSlug") ?? "";
-    if (!SLUG.test(slug) || !SLUG.test(processSlug)) return null;
-    const municipality = await findSiteMunicipality(db, slug);
-    if (!municipality) return null;
-    // Drafts are never found: only published and archived processes have public pages.
-    const process = await findPublicVoteProcessBySlug(db, municipality.id, processSlug);
-    if (!process) return null;
-    const path = `/kommuner/${municipality.slug}/samskabelse/${process.slug}`;
-    return { municipality, process, path };
-  };
-
-  const crumbsOf = (
-    ctx: PageContext,
-    found: NonNullable<Awaited<ReturnType<typeof load>>>,
-    label: string,
-  ): Crumb[] => [
-    home(ctx),
-    { label: found.municipality.name, href: ctx.href(`/kommuner/${found.municipality.slug}`) },
-    { label: found.process.title, href: ctx.href(found.path) },
-    { label },
-  ];
+  const load = (c: Context) => findPublicProcess(db, ...slugsOf(c));
+  const crumbsOf = (ctx: PageContext, found: PublicProcess, label: string) =>
+    voteCrumbs(home, ctx, found, label);
 
   /* ideas */
 
-  const renderIdeas = async (
-    c: Context,
-    found: NonNullable<Awaited<ReturnType<typeof load>>>,
-    form: IdeaForm,
-    errors: FieldErr[],
-  ) => {
+  const renderIdeas = async (c: Context, found: PublicProcess, form: IdeaForm, errors: FieldErr[]) => {
     const ctx = ctxOf(c);
     const t = text[ctx.locale];
     const ideas = await listIdeas(db, found.municipality.id, found.process.id, { publicOnly: true });
@@ -883,17 +945,9 @@ export function mountCoCreationVotePages(
 
   /* the vote */
 
-  const loadVote = async (c: Context) => {
-    const found = await load(c);
-    if (!found) return null;
-    const vote = await findVoteOfProcess(db, found.municipality.id, found.process.id);
-    if (!vote) return null;
-    const options = await listVoteOptions(db, found.municipality.id, vote.id);
-    return { ...found, vote, options };
-  };
-  type Loaded = NonNullable<Awaited<ReturnType<typeof loadVote>>>;
+  const loadVote = (c: Context) => findPublicVote(db, ...slugsOf(c));
 
-  const renderVote = (c: Context, found: Loaded, form: VoteForm, errors: FieldErr[]) => {
+  const renderVote = (c: Context, found: PublicVote, form: VoteForm, errors: FieldErr[]) => {
     const ctx = ctxOf(c);
     const t = text[ctx.locale];
     const phase = votePhase(found.vote, ctx.now);
@@ -914,6 +968,14 @@ export function mountCoCreationVotePages(
             phase={phase}
             resultHref={ctx.href(`${found.path}/resultat`)}
           />
+          {phase === "open" && found.vote.signInWithOidc ? (
+            <div class="alert alert-info">
+              <p>{t.signInOffer}</p>
+              <p>
+                <a href={ctx.href(`${found.path}/afstemning/log-ind`)}>{t.signInLink}</a>
+              </p>
+            </div>
+          ) : null}
           {phase === "open" ? (
             <VoteForm
               ctx={ctx}
@@ -943,18 +1005,7 @@ export function mountCoCreationVotePages(
     if (!found) return notFound(c);
     const ctx = ctxOf(c);
     const t = text[ctx.locale];
-    const body = await c.req.parseBody({ all: true });
-    const step = field(body, "step");
-    const declaration = eligibilityDeclaration.parse({
-      declaresAge: field(body, "declaresAge"),
-      declaresResidence: field(body, "declaresResidence"),
-    });
-    const choicesParsed = ballotChoicesInput.safeParse(fields(body, "choices"));
-    const form: VoteForm = {
-      code: field(body, "code").slice(0, 40),
-      choices: choicesParsed.success ? choicesParsed.data : [],
-      ...declaration,
-    };
+    const { step, declaration, form, submittedChoices } = await readBallotForm(c);
     if (votePhase(found.vote, ctx.now) !== "open") return formResponse(renderVote(c, found, form, []), 400);
     if (step === "edit") return formResponse(renderVote(c, found, form, []), 200);
 
@@ -964,7 +1015,7 @@ export function mountCoCreationVotePages(
     const ballot = validateBallot(
       found.vote,
       found.options.map((o) => o.id),
-      choicesParsed.success ? choicesParsed.data : ["invalid"],
+      submittedChoices,
     );
     if (!ballot.ok) errors.push({ field: "choices", message: ballot.error.message[ctx.locale] });
     const eligible = checkEligibility(found.vote, declaration);

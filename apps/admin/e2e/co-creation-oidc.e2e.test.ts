@@ -1,0 +1,77 @@
+import { demoCoCreation } from "@samraad/db/demo";
+import { findMunicipality, findPublicVoteProcessBySlug } from "@samraad/db/queries";
+import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
+import { startTestServer } from "@samraad/server/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { announcedAfter, signInAs } from "./helpers.ts";
+
+/*
+ * Brønderslev's administrator plugs in the municipality's MitID broker on a vote's page: a wrong address is
+ * explained at the field, the saved secret is never shown again, and the page passes axe in each state. A
+ * council's secretary organises the vote but does not see the municipality-wide setting.
+ */
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let votePath = "";
+const secret = "broker-hemmelighed-7f3a";
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const m = await findMunicipality(server.db, { slug: demoCoCreation.broenderslev.municipality });
+  const p = m ? await findPublicVoteProcessBySlug(server.db, m.id, demoCoCreation.broenderslev.slug) : null;
+  if (!p) throw new Error("no demo process");
+  votePath = `/admin/samskabelse/${p.id}/afstemning`;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the OpenID provider for voters in the admin app", () => {
+  it("is set by an administrator, with field errors, a write-only secret and no axe violations", async () => {
+    const page = await browser.context.newPage();
+    await signInAs(page, server.url, "admin@broenderslev.demo");
+    await page.goto(`${server.url}${votePath}`);
+    const section = page.getByRole("region", { name: "Log-ind for vælgere (OpenID Connect)" });
+    await section.waitFor();
+    expect(await section.textContent()).toContain(
+      `${server.url}/kommuner/broenderslev/samskabelse/log-ind/retur`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    await section.getByLabel("Udbyderens adresse (issuer URL)").fill("http://mitid-broker.example.dk");
+    await section.getByRole("button", { name: "Gem udbyderen" }).click();
+    const issuerError = section.locator(".form-error-message").filter({ hasText: "https://" });
+    await issuerError.waitFor();
+    expect(await section.locator(".form-error-message").allInnerTexts()).toEqual([
+      "Fejl: Skriv udbyderens adresse med https:// (fx https://mitid-broker.example.dk)",
+      "Fejl: Udfyld feltet",
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await section.getByLabel("Udbyderens adresse (issuer URL)").fill("https://mitid-broker.example.dk");
+    await section.getByLabel("Klient-id").fill("samraad-broenderslev");
+    await section.getByLabel("Klienthemmelighed").fill(secret);
+    await announcedAfter(page, "Udbyderen er gemt", () =>
+      section.getByRole("button", { name: "Gem udbyderen" }).click(),
+    );
+    await section.getByText("Der er gemt en hemmelighed.", { exact: false }).waitFor();
+    expect(await section.getByLabel("Klienthemmelighed").inputValue()).toBe("");
+    expect(await section.getByLabel("Klient-id").inputValue()).toBe("samraad-broenderslev");
+    expect(await page.content()).not.toContain(secret);
+    expect(await axeViolations(page)).toEqual([]);
+  }, 120_000);
+
+  it("is not shown to a council's secretary", async () => {
+    const own = await launchBrowser();
+    const page = await own.context.newPage();
+    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    await page.goto(`${server.url}${votePath}`);
+    await page.getByRole("heading", { level: 1, name: /^Forslag og afstemning/ }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Forslag" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Log-ind for vælgere (OpenID Connect)" }).count()).toBe(0);
+    await own.close();
+  }, 120_000);
+});
