@@ -90,9 +90,21 @@ try {
     // the public site's heaviest common page: a meeting's minutes with 10 items, one of them closed
     { name: "d  meeting page (site)", path: `/moeder/${meeting.id}`, headers: {} },
   ];
-  const results: { name: string; rps: number; p50: number; p99: number }[] = [];
+  const serverCpuMicros = () =>
+    new Promise<number>((resolve) => {
+      const onMessage = (m: unknown) => {
+        const cpu = (m as { cpu?: NodeJS.CpuUsage }).cpu;
+        if (!cpu) return;
+        child?.off("message", onMessage);
+        resolve(cpu.user + cpu.system);
+      };
+      child?.on("message", onMessage);
+      child?.send("cpu");
+    });
+  const results: { name: string; rps: number; p50: number; p99: number; cpu: number }[] = [];
   for (const route of routes.filter((r) => !only || r.name.startsWith(only))) {
     await autocannon({ url: `${base}${route.path}`, connections, duration: 2, headers: route.headers }); // warm-up
+    const cpuBefore = await serverCpuMicros();
     const r = await autocannon({
       url: `${base}${route.path}`,
       connections,
@@ -101,13 +113,14 @@ try {
     });
     if (r.non2xx > 0 || r.errors > 0)
       throw new Error(`${route.name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-    results.push({ name: route.name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
+    const cpu = ((await serverCpuMicros()) - cpuBefore) / r.requests.total;
+    results.push({ name: route.name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpu });
   }
   console.log(`\n${connections} connections, ${seconds} s per route, Node ${process.version}\n`);
-  console.log("route                      req/s     p50 ms   p99 ms");
+  console.log("route                      req/s     p50 ms   p99 ms   server CPU µs/req");
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(24)} ${r.rps.toFixed(0).padStart(7)}  ${r.p50.toFixed(1).padStart(7)}  ${r.p99.toFixed(1).padStart(7)}`,
+      `${r.name.padEnd(24)} ${r.rps.toFixed(0).padStart(7)}  ${r.p50.toFixed(1).padStart(7)}  ${r.p99.toFixed(1).padStart(7)}  ${r.cpu.toFixed(0).padStart(10)}`,
     );
   }
   const byName = (prefix: string) => results.find((r) => r.name.startsWith(prefix));
