@@ -763,6 +763,24 @@ const matrix: Entry[] = [
       return as.coCreationOutcome.setFollowUp({ processId, actionId, linked: true });
     },
   },
+  {
+    name: "coCreationOidc.provider",
+    allowed: ["adminBroenderslev"],
+    call: (fx, as) => as.coCreationOidc.provider({ municipalityId: fx.broenderslev.id }),
+  },
+  {
+    name: "coCreationOidc.saveProvider",
+    allowed: ["adminBroenderslev"],
+    call: (fx, as) =>
+      as.coCreationOidc.saveProvider({
+        municipalityId: fx.broenderslev.id,
+        provider: {
+          issuer: "https://mitid-broker.example.dk",
+          clientId: "samraad-matrix",
+          clientSecret: "matrix-hemmelighed",
+        },
+      }),
+  },
 ];
 
 describe("the role matrix: every guarded procedure × every role × own and other municipality", () => {
@@ -836,6 +854,34 @@ describe("the role matrix: every guarded procedure × every role × own and othe
     ).toBe("FORBIDDEN");
     const mine = await as.deadlines.mine({});
     expect(mine.every((d) => d.municipalityId === f.randers.id)).toBe(true);
+  });
+});
+
+describe("a partner of a process's own cooperation agreement", () => {
+  it("is refused every co-creation procedure, the process's outcome and the voters' sign-in included", async () => {
+    const processId = await coCreationProcess(f);
+    const { id: partnershipId } = await f
+      .as(f.principals.adminBroenderslev)
+      .coCreationOutcome.startAgreement({ processId, organisations: ["Frivilligcenter"] });
+    const partner = f.as({
+      userId: "partner-b",
+      name: "Test partner-b",
+      grants: [{ municipalityId: f.broenderslev.id, role: "partner", councilId: null, partnershipId }],
+    });
+    // The partner reaches the agreement itself, so a refusal below is the co-creation rule, not a broken login.
+    expect(await outcome(() => partner.partnerships.get({ partnershipId }))).toBe("OK");
+    for (const entry of matrix.filter((e) => e.name.startsWith("coCreation"))) {
+      const target = entry.setup ? await entry.setup(f) : "";
+      const auditBefore = await f.auditCount();
+      const result = await outcome(() => entry.call(f, partner, target));
+      expect([entry.name, result]).toEqual([entry.name, expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/)]);
+      expect(await f.auditCount()).toBe(auditBefore);
+    }
+    // Nor the outcome of the very process the agreement came from.
+    expect(await outcome(() => partner.coCreationOutcome.get({ processId }))).toMatch(
+      /^(FORBIDDEN|NOT_FOUND)$/,
+    );
+    expect(await outcome(() => partner.coCreation.get({ processId }))).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
   });
 });
 
