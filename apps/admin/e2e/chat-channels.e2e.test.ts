@@ -1,22 +1,12 @@
 import { eq } from "@samraad/db";
 import { chatChannelLinks, reminderDeliveries } from "@samraad/db/schema";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { signIn, startTestServer } from "@samraad/server/testing";
+import { axeViolations, launchBrowser } from "@samraad/e2e";
+import { signIn } from "@samraad/server/testing";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAs } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { productAndBrowser, signInAs } from "./helpers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 async function openChatChannels(page: Page): Promise<string> {
   await page.getByRole("navigation").getByRole("link", { name: "Handicaprådet" }).click();
@@ -33,12 +23,12 @@ const rows = async (page: Page) =>
 describe("Chat-kanaler: the council's Slack and Teams links", () => {
   it("a secretary sees the demo links, links a Slack channel and unlinks it again", async () => {
     // A reminder that failed after every retry, as the worker leaves it: the page must show it in Danish.
-    const [slackLink] = await server.db
+    const [slackLink] = await product.server.db
       .select()
       .from(chatChannelLinks)
       .where(eq(chatChannelLinks.channelId, "C0HANDICAP"));
     if (!slackLink) throw new Error("the demo Slack link is missing");
-    await server.db.insert(reminderDeliveries).values({
+    await product.server.db.insert(reminderDeliveries).values({
       municipalityId: slackLink.municipalityId,
       channelLinkId: slackLink.id,
       deadlineId: "hearing_response:00000000-0000-4000-8000-000000000001",
@@ -50,8 +40,8 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
       lastError: "Slack: channel_not_found",
     });
 
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     await openChatChannels(page);
     const before = await rows(page);
     expect(before).toHaveLength(2);
@@ -153,8 +143,8 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
   }, 180_000);
 
   it("a member gets 'Ingen adgang', and the API refuses her too", async () => {
-    const secretary = await browser.context.newPage();
-    await signInAs(secretary, server.url, "sekretaer@broenderslev.demo");
+    const secretary = await product.browser.context.newPage();
+    await signInAs(secretary, product.server.url, "sekretaer@broenderslev.demo");
     const address = await openChatChannels(secretary);
     await secretary.close();
     const councilId = new URL(address).pathname.split("/")[3] ?? "";
@@ -162,7 +152,7 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
     const { context, close } = await launchBrowser();
     try {
       const page = await context.newPage();
-      await signInAs(page, server.url, "medlem@broenderslev.demo");
+      await signInAs(page, product.server.url, "medlem@broenderslev.demo");
       await page.getByRole("navigation").getByRole("link", { name: "Handicaprådet" }).click();
       await page.getByRole("heading", { level: 1, name: "Handicaprådet" }).waitFor();
       expect(await page.getByRole("link", { name: /Chat-kanaler/ }).count()).toBe(0);
@@ -174,9 +164,11 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
       await close();
     }
 
-    const cookie = await signIn(server.url, "medlem@broenderslev.demo");
+    const cookie = await signIn(product.server.url, "medlem@broenderslev.demo");
     const input = encodeURIComponent(JSON.stringify({ councilId }));
-    const list = await fetch(`${server.url}/trpc/integrations.list?input=${input}`, { headers: { cookie } });
+    const list = await fetch(`${product.server.url}/trpc/integrations.list?input=${input}`, {
+      headers: { cookie },
+    });
     expect(list.status).toBe(403);
   });
 });

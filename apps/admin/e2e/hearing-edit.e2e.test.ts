@@ -1,21 +1,11 @@
 import { formatDate } from "@samraad/domain/shared";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { signIn, startTestServer } from "@samraad/server/testing";
+import { axeViolations } from "@samraad/e2e";
+import { signIn } from "@samraad/server/testing";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copenhagenDate, signInAs } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { copenhagenDate, productAndBrowser, signInAs } from "./helpers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 // innerText, not textContent: the rendered line breaks keep "Vises offentligt" and "Ja" apart.
 // biome-ignore lint/performance/useDomNodeTextContent: the layout-aware text is the point here
@@ -36,8 +26,8 @@ async function registerHearing(page: Page) {
 
 describe("a registered hearing is corrected", () => {
   it("changes subject, sender, deadline and public flag, with errors at the fields", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     await registerHearing(page);
     const hearingId = new URL(page.url()).pathname.split("/").pop() ?? "";
     const councilId = (await page.locator(".breadcrumb a").getAttribute("href"))?.split("/").pop() ?? "";
@@ -89,12 +79,12 @@ describe("a registered hearing is corrected", () => {
 
     // No longer public: the public API no longer gives it out; a member may not change it.
     const input = encodeURIComponent(JSON.stringify({ hearingId }));
-    const anonymous = await fetch(`${server.url}/trpc/hearings.get?input=${input}`);
+    const anonymous = await fetch(`${product.server.url}/trpc/hearings.get?input=${input}`);
     expect(anonymous.status).toBe(404);
-    const cookie = await signIn(server.url, "medlem@broenderslev.demo");
-    const update = await fetch(`${server.url}/trpc/hearings.update`, {
+    const cookie = await signIn(product.server.url, "medlem@broenderslev.demo");
+    const update = await fetch(`${product.server.url}/trpc/hearings.update`, {
       method: "POST",
-      headers: { cookie, "content-type": "application/json", origin: server.url },
+      headers: { cookie, "content-type": "application/json", origin: product.server.url },
       body: JSON.stringify({
         hearingId,
         councilId,

@@ -1,24 +1,13 @@
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copenhagenDate, signInAs } from "./helpers.ts";
+import { axeViolations, launchBrowser } from "@samraad/e2e";
+import { describe, expect, it } from "vitest";
+import { copenhagenDate, productAndBrowser, signInAs } from "./helpers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 describe("hearings: the secretary registers, members comment, the secretary approves and submits", () => {
   it("runs a hearing from registration to a submitted response", async () => {
-    const secretary = await browser.context.newPage();
-    await signInAs(secretary, server.url, "sekretaer@broenderslev.demo");
+    const secretary = await product.browser.context.newPage();
+    await signInAs(secretary, product.server.url, "sekretaer@broenderslev.demo");
     await secretary.getByRole("navigation").getByRole("link", { name: "Handicaprådet" }).click();
     await secretary.getByRole("link", { name: "Registrér høring" }).click();
     await secretary.getByRole("heading", { level: 1, name: "Registrér høring" }).waitFor();
@@ -56,7 +45,7 @@ describe("hearings: the secretary registers, members comment, the secretary appr
     // Its own browser profile, so the two people's session cookies stay apart.
     const member = await launchBrowser();
     const memberPage = await member.context.newPage();
-    await signInAs(memberPage, server.url, "medlem@broenderslev.demo");
+    await signInAs(memberPage, product.server.url, "medlem@broenderslev.demo");
     await memberPage.goto(hearingUrl);
     await memberPage.getByRole("heading", { level: 1, name: "Ny hjælpemiddelpolitik" }).waitFor();
     expect(await memberPage.getByRole("button", { name: "Godkend svaret" }).count()).toBe(0);

@@ -1,7 +1,40 @@
+import { type Browser, launchBrowser } from "@samraad/e2e";
+import { startTestServer } from "@samraad/server/testing";
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 export const PASSWORD = "samraad-demo";
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * The whole product on a fresh demo database, and Debian's Chromium, for the tests of one file: started before
+ * them, closed after them. Read `server` and `browser` inside the tests (they exist once the file's setup has run).
+ */
+export function productAndBrowser(options: Parameters<typeof startTestServer>[0] = {}) {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the product starts in beforeAll: use it inside a test");
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
+}
 
 /** Signs in through the sign-in form, as a person would, and waits for the overview. */
 export async function signInAs(page: Page, url: string, email: string) {

@@ -1,20 +1,9 @@
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
+import { axeViolations } from "@samraad/e2e";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copenhagenDate, PASSWORD } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { copenhagenDate, PASSWORD, productAndBrowser } from "./helpers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 /** What has focus, as a person hears it: the element's accessible text or its label. */
 async function focused(page: Page): Promise<string> {
@@ -40,8 +29,8 @@ const tagOfFocus = (page: Page) => page.evaluate(() => document.activeElement?.t
 
 describe("the whole meeting flow with the keyboard alone", () => {
   it("signs in, plans a meeting, builds, reorders and publishes the agenda without a mouse", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/admin/`);
+    const page = await product.browser.context.newPage();
+    await page.goto(`${product.server.url}/admin/`);
     await page.getByRole("heading", { level: 1, name: "Log ind" }).waitFor();
     // The skip link comes first.
     await page.keyboard.press("Tab");

@@ -1,21 +1,11 @@
 import { formatDate } from "@samraad/domain/shared";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { signIn, startTestServer } from "@samraad/server/testing";
+import { axeViolations } from "@samraad/e2e";
+import { signIn } from "@samraad/server/testing";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copenhagenDate, signInAs } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { copenhagenDate, productAndBrowser, signInAs } from "./helpers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 const dayText = (isoDate: string) => formatDate(new Date(`${isoDate}T12:00:00Z`));
 
@@ -34,8 +24,8 @@ const facts = async (page: Page) => ((await page.locator(".facts").textContent()
 
 describe("a planned meeting is moved and its place and title changed", () => {
   it("reschedules with field errors for a bad date and a time in the past", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     const planned = copenhagenDate(10);
     await planMeeting(page, planned);
     const form = page.locator("section", { has: page.getByRole("heading", { name: "Flyt mødet" }) });
@@ -74,8 +64,8 @@ describe("a planned meeting is moved and its place and title changed", () => {
   }, 120_000);
 
   it("changes place and title; an empty place is refused at the field", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     await planMeeting(page, copenhagenDate(12));
     const meetingId = new URL(page.url()).pathname.split("/").pop() ?? "";
     const form = page.locator("section", { has: page.getByRole("heading", { name: "Ret sted og titel" }) });
@@ -107,10 +97,10 @@ describe("a planned meeting is moved and its place and title changed", () => {
     await page.close();
 
     // A member may read the meeting but the API refuses her a change.
-    const cookie = await signIn(server.url, "medlem@broenderslev.demo");
-    const response = await fetch(`${server.url}/trpc/meetings.update`, {
+    const cookie = await signIn(product.server.url, "medlem@broenderslev.demo");
+    const response = await fetch(`${product.server.url}/trpc/meetings.update`, {
       method: "POST",
-      headers: { cookie, "content-type": "application/json", origin: server.url },
+      headers: { cookie, "content-type": "application/json", origin: product.server.url },
       body: JSON.stringify({ meetingId, location: "Hjemme" }),
     });
     expect(response.status).toBe(403);

@@ -1,23 +1,12 @@
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
+import { axeViolations } from "@samraad/e2e";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announcedAfter, copenhagenDate, h1, signInAs, trpcAnswer } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { announcedAfter, copenhagenDate, h1, productAndBrowser, signInAs, trpcAnswer } from "./helpers.ts";
 
 // The server's clock can be moved forward, so a meeting planned for tomorrow can be held and its
 // correction window can pass within one test.
 let shiftDays = 0;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ now: () => new Date(Date.now() + shiftDays * 86_400_000) });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser({ now: () => new Date(Date.now() + shiftDays * 86_400_000) });
 
 async function openHandicapraad(page: Page) {
   await page.getByRole("navigation").getByRole("link", { name: "Handicaprådet" }).click();
@@ -32,8 +21,8 @@ async function agendaTitles(page: Page) {
 
 describe("a secretary runs a meeting from plan to minutes", () => {
   it("plans a meeting, builds and publishes the agenda, records decisions and publishes the minutes", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     await openHandicapraad(page);
     await page.waitForLoadState("networkidle");
     expect(await axeViolations(page)).toEqual([]);
@@ -179,8 +168,8 @@ describe("a secretary runs a meeting from plan to minutes", () => {
   }, 180_000);
 
   it("cancels a meeting with a reason in an accessible dialog", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     await openHandicapraad(page);
     await page.getByRole("link", { name: "Planlæg møde" }).click();
     await page.getByLabel("Dato").fill(copenhagenDate(20));
@@ -202,8 +191,8 @@ describe("a secretary runs a meeting from plan to minutes", () => {
   });
 
   it("refuses a Brønderslev secretary Randers' council, in the page and in the API", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     const randers = await page.evaluate(async () => {
       const list = await (await fetch("/trpc/municipalities.list")).json();
       const municipality = list.result.data.find((m: { slug: string }) => m.slug === "randers");
@@ -211,13 +200,13 @@ describe("a secretary runs a meeting from plan to minutes", () => {
       const councils = await (await fetch(`/trpc/councils.list?input=${input}`)).json();
       return councils.result.data[0].id as string;
     });
-    await page.goto(`${server.url}/admin/raad/${randers}`);
+    await page.goto(`${product.server.url}/admin/raad/${randers}`);
     // The app decides after loading the session and the council: poll the heading rather than read the first.
     await expect.poll(() => h1(page)).toBe("Ingen adgang");
     expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
     expect(await page.locator("main").textContent()).toContain("Du har ikke adgang til dette råd");
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(`${server.url}/admin/raad/${randers}/moeder/nyt`);
+    await page.goto(`${product.server.url}/admin/raad/${randers}/moeder/nyt`);
     await expect.poll(() => h1(page)).toBe("Ingen adgang");
     const status = await page.evaluate(async (councilId) => {
       const response = await fetch("/trpc/meetings.create", {

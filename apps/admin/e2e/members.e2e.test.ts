@@ -1,24 +1,13 @@
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAs } from "./helpers.ts";
+import { axeViolations } from "@samraad/e2e";
+import { describe, expect, it } from "vitest";
+import { productAndBrowser, signInAs } from "./helpers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 describe("members, substitutes and the audit log", () => {
   it("adds a member with a personal substitute, promotes the substitute and keeps the history", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "admin@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "admin@broenderslev.demo");
     await page.getByRole("navigation").getByRole("link", { name: "Handicaprådet" }).click();
     await page.getByRole("link", { name: "Medlemmer og sammensætning" }).click();
     await page.getByRole("heading", { level: 1, name: /^Medlemmer – Handicaprådet/ }).waitFor();
@@ -94,8 +83,8 @@ describe("members, substitutes and the audit log", () => {
   }, 180_000);
 
   it("creates a council, starts its first term and renames it", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "admin@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "admin@broenderslev.demo");
     await page.getByRole("navigation").getByRole("link", { name: "Opret råd" }).click();
     await page.getByRole("heading", { level: 1, name: "Opret råd" }).waitFor();
     await page.getByRole("button", { name: "Opret råd" }).click();
@@ -130,10 +119,10 @@ describe("members, substitutes and the audit log", () => {
   });
 
   it("keeps the audit log from a secretary", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     expect(await page.getByRole("navigation").getByRole("link", { name: "Revisionslog" }).count()).toBe(0);
-    await page.goto(`${server.url}/admin/log`);
+    await page.goto(`${product.server.url}/admin/log`);
     await page.getByText("Kun administratorer kan læse revisionsloggen").waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();

@@ -1,28 +1,17 @@
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAs } from "./helpers.ts";
+import { axeViolations, launchBrowser } from "@samraad/e2e";
+import { describe, expect, it } from "vitest";
+import { productAndBrowser, signInAs } from "./helpers.ts";
 
 /* The organisation's partner keeps its partnership up to date by keyboard: people, tasks, publishing, termination. */
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 const organisation = "Forældreforeningen for børn med handicap, Randers";
 
 describe("partnerships: editing people and tasks, publishing and terminating", () => {
   it("a partner edits and removes by keyboard, is refused for the municipality's people and before the evaluation", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "partner@forening.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "partner@forening.demo");
     await page.getByRole("navigation").getByRole("link", { name: "Partnerskaber" }).click();
     await page
       .getByRole("heading", { level: 2, name: "Forældrekursus for forældre til børn med handicap" })
@@ -82,7 +71,7 @@ describe("partnerships: editing people and tasks, publishing and terminating", (
     const publicLink = page.getByRole("link", { name: "Se den offentlige side" });
     const href = await publicLink.getAttribute("href");
     expect(href).toMatch(/^\/partnerskaber\/[0-9a-f-]{36}$/);
-    await page.goto(`${server.url}${href}`);
+    await page.goto(`${product.server.url}${href}`);
     await page
       .getByRole("heading", { level: 1, name: "Forældrekursus for forældre til børn med handicap" })
       .waitFor();
@@ -96,7 +85,7 @@ describe("partnerships: editing people and tasks, publishing and terminating", (
     const invitedBrowser = await launchBrowser();
     try {
       const official = await officialBrowser.context.newPage();
-      await signInAs(official, server.url, "admin@randers.demo");
+      await signInAs(official, product.server.url, "admin@randers.demo");
       await official.getByRole("navigation").getByRole("link", { name: "Partnerskaber" }).click();
       await official
         .getByRole("heading", { level: 2, name: "Forældrekursus for forældre til børn med handicap" })
@@ -120,7 +109,7 @@ describe("partnerships: editing people and tasks, publishing and terminating", (
       expect(await axeViolations(official)).toEqual([]);
 
       const invited = await invitedBrowser.context.newPage();
-      await invited.goto(url.replace(/^https?:\/\/[^/]+/, server.url));
+      await invited.goto(url.replace(/^https?:\/\/[^/]+/, product.server.url));
       await invited.getByRole("heading", { level: 1, name: "Vælg din adgangskode" }).waitFor();
       expect(await axeViolations(invited)).toEqual([]);
       await invited.getByLabel("Ny adgangskode").fill("nyt-kodeord-123");

@@ -1,24 +1,13 @@
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announcedAfter, signInAs } from "./helpers.ts";
+import { axeViolations, launchBrowser } from "@samraad/e2e";
+import { describe, expect, it } from "vitest";
+import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 describe("partnerships: the organisation's partner works in its one partnership", () => {
   it("sees the steps, the agreement in force and the warning, and signs the waiting amendment by keyboard", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "partner@forening.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "partner@forening.demo");
     await page.getByRole("navigation").getByRole("link", { name: "Partnerskaber" }).click();
     await page.getByRole("heading", { level: 1, name: "Partnerskaber" }).waitFor();
     await page
@@ -77,8 +66,8 @@ describe("partnerships: the organisation's partner works in its one partnership"
 
 describe("partnerships: an official and an organisation set one up by the model and both sign", () => {
   it("creates, answers, writes a section, names the signatories, and both sign — from the keyboard", async () => {
-    const official = await browser.context.newPage();
-    await signInAs(official, server.url, "admin@randers.demo");
+    const official = await product.browser.context.newPage();
+    await signInAs(official, product.server.url, "admin@randers.demo");
     // The yearly evaluation of the demo partnership is on the official's dashboard, linking to the partnerships.
     const evaluation = official.getByRole("link", {
       name: /Årlig evaluering: Forældrekursus for forældre til børn med handicap/,
@@ -154,7 +143,7 @@ describe("partnerships: an official and an organisation set one up by the model 
     const second = await launchBrowser();
     try {
       const partner = await second.context.newPage();
-      await signInAs(partner, server.url, "partner@forening.demo");
+      await signInAs(partner, product.server.url, "partner@forening.demo");
       await partner.getByRole("navigation").getByRole("link", { name: "Partnerskaber" }).click();
       await partner.getByLabel("Vælg partnerskab").selectOption({ label: "Søskendegruppe i Randers" });
       await partner.getByRole("heading", { level: 2, name: "Søskendegruppe i Randers" }).waitFor();

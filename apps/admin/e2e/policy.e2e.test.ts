@@ -1,21 +1,17 @@
 import { demoPolicy } from "@samraad/db/demo";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
+import { axeViolations } from "@samraad/e2e";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announcedAfter, copenhagenDate, PASSWORD, signInAs, trpcAnswer } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import {
+  announcedAfter,
+  copenhagenDate,
+  PASSWORD,
+  productAndBrowser,
+  signInAs,
+  trpcAnswer,
+} from "./helpers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 /** What has focus, as a person hears it: the element's aria-label, its label, or its text. */
 async function focused(page: Page): Promise<string> {
@@ -38,8 +34,8 @@ async function tabTo(page: Page, name: string | RegExp, max = 120) {
 
 describe("the action plan with the keyboard alone", () => {
   it("a secretary builds a plan with 3 actions, updates a status inline, and the page passes axe", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/admin/`);
+    const page = await product.browser.context.newPage();
+    await page.goto(`${product.server.url}/admin/`);
     await page.getByRole("heading", { level: 1, name: "Log ind" }).waitFor();
     await tabTo(page, "E-mail");
     await page.keyboard.type("sekretaer@broenderslev.demo");
@@ -126,8 +122,8 @@ describe("the action plan with the keyboard alone", () => {
 
 describe("CSV import of an action plan", () => {
   it("shows the row errors before anything is saved, then imports a good file all at once", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     await page.getByRole("link", { name: "Handicaprådet" }).first().click();
     await page.getByRole("link", { name: "Handicappolitik og handlingsplan" }).click();
     await page.getByRole("heading", { level: 2, name: demoPolicy.draftTitle }).waitFor();
@@ -162,8 +158,8 @@ describe("CSV import of an action plan", () => {
 
 describe("adopting the policy", () => {
   it("refuses to adopt without date and body, in Danish, then adopts", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     await page.getByRole("link", { name: "Handicaprådet" }).first().click();
     await page.getByRole("link", { name: "Handicappolitik og handlingsplan" }).click();
     await page.getByRole("heading", { level: 2, name: demoPolicy.draftTitle }).waitFor();
@@ -181,8 +177,8 @@ describe("adopting the policy", () => {
 
 describe("editing and removing with the keyboard", () => {
   it("edits an action's fields with errors at the fields and in the summary, then removes it after confirming", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     await page.getByRole("link", { name: "Handicaprådet" }).first().click();
     await page.getByRole("link", { name: "Handicappolitik og handlingsplan" }).click();
     await page.getByRole("heading", { level: 2, name: demoPolicy.draftTitle }).waitFor();

@@ -1,24 +1,13 @@
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copenhagenDate, h1, PASSWORD, signInAs } from "./helpers.ts";
+import { axeViolations } from "@samraad/e2e";
+import { describe, expect, it } from "vitest";
+import { copenhagenDate, h1, PASSWORD, productAndBrowser, signInAs } from "./helpers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 describe("signing in to the admin app", () => {
   it("refuses a wrong password with a clear Danish error and signs nobody in", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/admin/`);
+    const page = await product.browser.context.newPage();
+    await page.goto(`${product.server.url}/admin/`);
     await expect.poll(() => h1(page)).toBe("Log ind");
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("E-mail").fill("sekretaer@broenderslev.demo");
@@ -42,8 +31,8 @@ describe("signing in to the admin app", () => {
   });
 
   it("asks for the empty fields before trying", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/admin/log-ind`);
+    const page = await product.browser.context.newPage();
+    await page.goto(`${product.server.url}/admin/log-ind`);
     await page.getByRole("button", { name: "Log ind" }).click();
     await page.locator(".error-summary").waitFor();
     expect(await page.locator(".error-summary li").allTextContents()).toEqual([
@@ -60,8 +49,8 @@ describe("signing in to the admin app", () => {
     ["admin@randers.demo", "Administrator", true],
   ] as const) {
     it(`signs in ${email} and shows their overview, then signs out`, async () => {
-      const page = await browser.context.newPage();
-      await signInAs(page, server.url, email);
+      const page = await product.browser.context.newPage();
+      await signInAs(page, product.server.url, email);
       expect(await page.locator("main").textContent()).toContain(role);
       expect(await page.getByRole("heading", { name: "Kommende frister" }).count()).toBe(1);
       expect(await page.getByRole("heading", { name: "Åbne høringer" }).count()).toBe(1);
@@ -78,8 +67,8 @@ describe("signing in to the admin app", () => {
   }
 
   it("shows overdue hearings with words, not colour alone", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     // A hearing whose deadline passed three days ago, registered through the API.
     await page.evaluate(
       async ({ received, deadline }) => {
@@ -112,8 +101,8 @@ describe("signing in to the admin app", () => {
   });
 
   it("keeps the password out of the page after signing in", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "medlem@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "medlem@broenderslev.demo");
     expect(await page.content()).not.toContain(PASSWORD);
     await page.close();
   });
