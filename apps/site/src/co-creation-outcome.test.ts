@@ -128,8 +128,8 @@ describe("the outcome on a process page", () => {
     const [published, hidden] = plan.actions.filter((a) => a.published);
     if (!published || !hidden) throw new Error("the demo plan needs two published actions");
     await env.db.update(policyActions).set({ published: false }).where(eq(policyActions.id, hidden.id));
-    await setActionProcess(env.db, m.id, published.id, process.id);
-    await setActionProcess(env.db, m.id, hidden.id, process.id);
+    await setActionProcess(env.db, m.id, published.id, process.id, testNow);
+    await setActionProcess(env.db, m.id, hidden.id, process.id, testNow);
     const res = await env.get(broenderslevPage);
     const text = words(res.text);
     expect(text).toContain("Opfølgning i handicappolitikkens handlingsplan");

@@ -141,7 +141,8 @@ export const coCreationOutcomeRouter = router({
     authorize(ctx, "council.edit", action);
     const processId = input.linked ? input.processId : null;
     return change(ctx, owner.municipalityId, async (tx, audit) => {
-      if (!(await setActionProcess(tx, owner.municipalityId, input.actionId, processId))) throw notFound();
+      if (!(await setActionProcess(tx, owner.municipalityId, input.actionId, processId, ctx.now())))
+        throw notFound();
       await audit({
         action: "co_creation.follow_up",
         entityType: "policy_action",

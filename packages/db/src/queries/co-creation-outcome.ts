@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { coCreationProcesses, partnerships, policies, policyActions } from "../schema/index.ts";
 
@@ -65,23 +65,40 @@ export function listFollowUpActions(db: Db, municipalityId: string, processId: s
     .orderBy(asc(policies.title), asc(policyActions.position));
 }
 
-/** Links an action to a process (or unlinks it with null); false when the action is not the municipality's. */
+/**
+ * Links an action to a process (or unlinks it with null); false when the action is not the municipality's.
+ * The process the action leaves and the one it joins both change (they list their follow-ups in OParl and the
+ * feeds), so both are marked modified at `now`, as is the action.
+ */
 export async function setActionProcess(
   db: Db,
   municipalityId: string,
   actionId: string,
   processId: string | null,
+  now: Date,
 ) {
-  const rows = await db
+  const ofMunicipality = and(
+    eq(policyActions.id, actionId),
+    eq(policyActions.municipalityId, municipalityId),
+    isNull(policyActions.deletedAt),
+  );
+  const [before] = await db
+    .select({ processId: policyActions.coCreationProcessId })
+    .from(policyActions)
+    .where(ofMunicipality);
+  if (!before) return false;
+  await db
     .update(policyActions)
-    .set({ coCreationProcessId: processId })
-    .where(
-      and(
-        eq(policyActions.id, actionId),
-        eq(policyActions.municipalityId, municipalityId),
-        isNull(policyActions.deletedAt),
-      ),
-    )
-    .returning({ id: policyActions.id });
-  return rows.length > 0;
+    .set({ coCreationProcessId: processId, updatedAt: now })
+    .where(ofMunicipality);
+  const touched = [before.processId, processId].filter((p): p is string => p !== null);
+  if (touched.length > 0) {
+    await db
+      .update(coCreationProcesses)
+      .set({ updatedAt: now })
+      .where(
+        and(eq(coCreationProcesses.municipalityId, municipalityId), inArray(coCreationProcesses.id, touched)),
+      );
+  }
+  return true;
 }
