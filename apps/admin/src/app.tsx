@@ -18,6 +18,7 @@ const NewHearing = lazy(() => import("./views/new-hearing.tsx"));
 const HearingView = lazy(() => import("./views/hearing.tsx"));
 const MembersView = lazy(() => import("./views/members.tsx"));
 const AuditView = lazy(() => import("./views/audit.tsx"));
+const EmailFailuresView = lazy(() => import("./views/evaluation-email-failures.tsx"));
 const ChatChannelsView = lazy(() => import("./views/chat-channels.tsx"));
 const PolicyEditor = lazy(() => import("./views/policy.tsx"));
 const PartnershipsView = lazy(() => import("./views/partnerships.tsx"));
@@ -126,6 +127,9 @@ export function App() {
                   <li>
                     <Link to="/log">{t("navAudit")}</Link>
                   </li>
+                  <li>
+                    <Link to="/e-mail/fejlede">{lang() === "da" ? "Fejlede e-mails" : "Failed emails"}</Link>
+                  </li>
                 </Show>
               </ul>
             </nav>
@@ -173,6 +177,9 @@ export function App() {
                   </Match>
                   <Match when={route().name === "audit"}>
                     <AuditView />
+                  </Match>
+                  <Match when={route().name === "emailFailures"}>
+                    <EmailFailuresView />
                   </Match>
                   <Match when={route().name === "policy"}>
                     <PolicyEditor councilId={p("councilId")} />

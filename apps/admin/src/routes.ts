@@ -19,6 +19,8 @@ export type RouteName =
   | "members"
   | "chatChannels"
   | "audit"
+  /** email the outbox gave up on, for the municipality's administrators */
+  | "emailFailures"
   | "partnerships"
   /** one partnership, e.g. the cooperation agreement a co-creation process links to */
   | "partnership"
@@ -41,6 +43,7 @@ export const routes: [RouteName, string][] = [
   ["members", "/raad/:councilId/medlemmer"],
   ["chatChannels", "/raad/:councilId/chat-kanaler"],
   ["audit", "/log"],
+  ["emailFailures", "/e-mail/fejlede"],
   ["policy", "/raad/:councilId/handicappolitik"],
   ["partnerships", "/partnerskaber"],
   ["partnership", "/partnerskaber/:partnershipId"],

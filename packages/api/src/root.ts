@@ -6,6 +6,7 @@ import { coCreationOutcomeRouter } from "./routers/co-creation-outcome.ts";
 import { coCreationVotesRouter } from "./routers/co-creation-votes.ts";
 import { councilsRouter } from "./routers/councils.ts";
 import { deadlinesRouter } from "./routers/deadlines.ts";
+import { emailOutboxRouter } from "./routers/evaluation-email-outbox.ts";
 import { evaluationEmailsRouter } from "./routers/evaluation-emails.ts";
 import { evaluationsRouter } from "./routers/evaluations.ts";
 import { hearingsRouter } from "./routers/hearings.ts";
@@ -37,6 +38,7 @@ export const appRouter = router({
   coCreationVotes: coCreationVotesRouter,
   evaluations: evaluationsRouter,
   evaluationEmails: evaluationEmailsRouter,
+  emailOutbox: emailOutboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { insertAgendaItem, listAgendaItems, listMemberships } from "@samraad/db/queries";
+import { emailOutbox } from "@samraad/db/schema";
 import { localDate, localTime } from "@samraad/domain/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoFixture, outcome } from "./fixture.ts";
@@ -641,6 +642,30 @@ const matrix: Entry[] = [
     allowed: ["adminBroenderslev"],
     setup: (fx) => evaluation(fx, true),
     call: (_fx, as, evaluationId) => as.evaluationEmails.remind({ evaluationId }),
+  },
+  {
+    name: "emailOutbox.failed",
+    allowed: ["adminBroenderslev"],
+    call: (fx, as) => as.emailOutbox.failed({ municipalityId: fx.broenderslev.id }),
+  },
+  {
+    name: "emailOutbox.resend",
+    allowed: ["adminBroenderslev"],
+    // A message the worker gave up on, in Brønderslev (the matrix's server has no SMTP_URL, so the
+    // administrator meets that rule: 400, past authorisation).
+    setup: async (fx) => {
+      const [row] = await fx.db
+        .insert(emailOutbox)
+        .values({
+          municipalityId: fx.broenderslev.id,
+          kind: "evaluation.invitation",
+          subject: "x",
+          status: "failed",
+        })
+        .returning({ id: emailOutbox.id });
+      return row?.id ?? "";
+    },
+    call: (fx, as, mailId) => as.emailOutbox.resend({ municipalityId: fx.broenderslev.id, mailId }),
   },
   {
     name: "coCreationVotes.overview",

@@ -14,7 +14,7 @@ import { evaluationFor } from "./evaluations.ts";
  * many, never an address; the messages go through the outbox in the same transaction.
  */
 
-function emailing(ctx: Context): { publicUrl: string } {
+export function emailing(ctx: Context): { publicUrl: string } {
   if (!ctx.email)
     throw violation(
       "email.not_configured",

@@ -6,7 +6,16 @@ import type { Database } from "../database.ts";
 import type { OpenedDatabase } from "../open.ts";
 import { coCreationProcesses, emailOutbox, evaluationDrafts, municipalities } from "../schema/index.ts";
 import { createTestDatabase, rowsOf } from "../testing/index.ts";
-import { claimDueMail, enqueueMail, markMailFailed, markMailSent, purgeSentMail } from "./email-outbox.ts";
+import {
+  claimDueMail,
+  enqueueMail,
+  findOutboxMail,
+  listFailedMail,
+  markMailFailed,
+  markMailSent,
+  purgeSentMail,
+  requeueFailedMail,
+} from "./email-outbox.ts";
 import { emailInvitationCounts, inviteByEmail, remindUnanswered } from "./evaluation-mail.ts";
 import {
   findInvitation,
@@ -98,6 +107,45 @@ describe("the email outbox", () => {
     await markMailFailed(db, taken, "550 mailbox unavailable", null);
     expect((await outbox())[0]).toMatchObject({ status: "failed", lastError: "550 mailbox unavailable" });
     expect(await claimDueMail(db, later(86_400_000), 60_000, 10)).toEqual([]);
+  });
+
+  it("lists a municipality's given-up messages without their text, and queues one again only once", async () => {
+    await clearOutbox();
+    const [other] = await db
+      .insert(municipalities)
+      .values({ slug: "viborg-mail", name: "Viborg Kommune", code: "0791" })
+      .returning({ id: municipalities.id });
+    if (!other) throw new Error("no municipality");
+    await enqueueMail(
+      db,
+      [
+        { municipalityId, kind: "evaluation.invitation", to: "mor@example.dk", mail },
+        { municipalityId: other.id, kind: "evaluation.invitation", to: "far@example.dk", mail },
+      ],
+      now,
+    );
+    for (const claim of await claimDueMail(db, now, 60_000, 10))
+      await markMailFailed(db, claim, "EENVELOPE 550", null);
+    const failed = await listFailedMail(db, municipalityId);
+    expect(failed).toHaveLength(1);
+    const [row] = failed;
+    if (!row) throw new Error("no failed mail");
+    expect(Object.keys(row).sort()).toEqual(
+      ["attempts", "createdAt", "id", "kind", "lastError", "recipient", "subject"].sort(),
+    );
+    expect(row).toMatchObject({ recipient: "mor@example.dk", lastError: "EENVELOPE 550", attempts: 1 });
+    // Another municipality's message is neither found nor queued through this one.
+    const [theirs] = await listFailedMail(db, other.id);
+    if (!theirs) throw new Error("no failed mail in the other municipality");
+    expect(await findOutboxMail(db, municipalityId, theirs.id)).toBeNull();
+    expect(await requeueFailedMail(db, municipalityId, theirs.id, later(1000))).toBe(false);
+
+    expect(await requeueFailedMail(db, municipalityId, row.id, later(1000))).toBe(true);
+    expect(await requeueFailedMail(db, municipalityId, row.id, later(1000))).toBe(false);
+    expect(await findOutboxMail(db, municipalityId, row.id)).toMatchObject({ status: "pending" });
+    expect(await listFailedMail(db, municipalityId)).toEqual([]);
+    const [again] = await claimDueMail(db, later(1000), 60_000, 10);
+    expect(again).toMatchObject({ id: row.id, to: "mor@example.dk", attempts: 1 });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Mail } from "@samraad/domain/mail";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { emailOutbox } from "../schema/index.ts";
 
@@ -120,4 +120,53 @@ export async function purgeSentMail(db: Db, sentBefore: Date): Promise<number> {
     .where(and(eq(emailOutbox.status, "sent"), lt(emailOutbox.sentAt, sentBefore)))
     .returning({ id: emailOutbox.id });
   return gone.length;
+}
+
+/**
+ * The municipality's messages the worker gave up on, newest first. The stored address goes out only for the
+ * caller to mask; the text never leaves (see `maskAddress` in the domain).
+ */
+export async function listFailedMail(db: Db, municipalityId: string, limit = 200) {
+  return db
+    .select({
+      id: emailOutbox.id,
+      kind: emailOutbox.kind,
+      recipient: emailOutbox.recipient,
+      subject: emailOutbox.subject,
+      attempts: emailOutbox.attempts,
+      lastError: emailOutbox.lastError,
+      createdAt: emailOutbox.createdAt,
+    })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.municipalityId, municipalityId), eq(emailOutbox.status, "failed")))
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(limit);
+}
+
+/** One of the municipality's messages, by id, with what decides whether it may be sent again. */
+export async function findOutboxMail(db: Db, municipalityId: string, mailId: string) {
+  const [row] = await db
+    .select({ id: emailOutbox.id, kind: emailOutbox.kind, status: emailOutbox.status })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.id, mailId), eq(emailOutbox.municipalityId, municipalityId)));
+  return row ?? null;
+}
+
+/**
+ * Queues a failed message again as if new: due now, with a fresh set of attempts. Guarded by its status, so
+ * two officials pressing "send again" at once queue it once. Returns whether it was queued.
+ */
+export async function requeueFailedMail(db: Db, municipalityId: string, mailId: string, now: Date) {
+  const queued = await db
+    .update(emailOutbox)
+    .set({ status: "pending", attempts: 0, lastError: null, lockedUntil: null, sendAt: now })
+    .where(
+      and(
+        eq(emailOutbox.id, mailId),
+        eq(emailOutbox.municipalityId, municipalityId),
+        eq(emailOutbox.status, "failed"),
+      ),
+    )
+    .returning({ id: emailOutbox.id });
+  return queued.length > 0;
 }
