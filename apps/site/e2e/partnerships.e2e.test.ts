@@ -1,46 +1,21 @@
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { findMunicipality, listPartnerships } from "@samraad/db/queries";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { siteWithDemo } from "../src/test-support.ts";
+import { axeViolations } from "@samraad/e2e";
+import { beforeAll, describe, expect, it } from "vitest";
+import { servedDemoSite, withBrowser } from "./helpers.ts";
 
 /* The public partnership pages in Debian's Chromium, with and without JavaScript. */
 
-let env: Awaited<ReturnType<typeof siteWithDemo>>;
-let server: ReturnType<typeof serve>;
-let origin = "";
+const served = servedDemoSite();
 let demoId = "";
 
 beforeAll(async () => {
-  env = await siteWithDemo();
-  const randers = await findMunicipality(env.db, { slug: "randers" });
-  const [demo] = await listPartnerships(env.db, { municipalityIds: [randers?.id ?? ""], partnershipIds: [] });
-  demoId = demo?.id ?? "";
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: env.site.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      origin = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
+  const randers = await findMunicipality(served.env.db, { slug: "randers" });
+  const [demo] = await listPartnerships(served.env.db, {
+    municipalityIds: [randers?.id ?? ""],
+    partnershipIds: [],
   });
+  demoId = demo?.id ?? "";
 }, 120_000);
-
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await env?.close();
-});
-
-async function withBrowser<T>(
-  options: Parameters<typeof launchBrowser>[0],
-  f: (browser: Browser) => Promise<T>,
-) {
-  const browser = await launchBrowser(options);
-  try {
-    return await f(browser);
-  } finally {
-    await browser.close();
-  }
-}
 
 const paths = () => [
   `/partnerskaber/${demoId}`,
@@ -54,7 +29,7 @@ describe("the public partnership pages in a real browser", () => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       for (const path of paths()) {
-        await page.goto(`${origin}${path}`);
+        await page.goto(`${served.origin}${path}`);
         expect(await axeViolations(page), path).toEqual([]);
       }
     });
@@ -67,12 +42,12 @@ describe("the public partnership pages in a real browser", () => {
     await withBrowser({ javaScriptEnabled: false }, async ({ context }) => {
       const page = await context.newPage();
       for (const path of paths()) {
-        await page.goto(`${origin}${path}`);
+        await page.goto(`${served.origin}${path}`);
         rendered[path] = await page.content();
         // biome-ignore lint/performance/useDomNodeTextContent: what is rendered to the reader is the point
         expect(await page.locator("main h1").innerText(), path).not.toBe("");
       }
-      await page.goto(`${origin}/partnerskaber/${demoId}`);
+      await page.goto(`${served.origin}/partnerskaber/${demoId}`);
       // biome-ignore lint/performance/useDomNodeTextContent: what is rendered to the reader is the point
       const main = await page.locator("main").innerText();
       expect(main).toContain("Sådan deltager du");
@@ -81,7 +56,7 @@ describe("the public partnership pages in a real browser", () => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       for (const path of paths()) {
-        await page.goto(`${origin}/tilgaengelighed`);
+        await page.goto(`${served.origin}/tilgaengelighed`);
         await page.setContent(rendered[path] ?? "", { waitUntil: "load" });
         expect(await axeViolations(page), path).toEqual([]);
       }
@@ -92,17 +67,17 @@ describe("the public partnership pages in a real browser", () => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       await page.setViewportSize({ width: 320, height: 640 });
-      await page.goto(`${origin}/partnerskaber/${demoId}`);
+      await page.goto(`${served.origin}/partnerskaber/${demoId}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       await page.setViewportSize({ width: 1024, height: 768 });
-      await page.goto(`${origin}/kommuner/randers/partnerskaber`);
+      await page.goto(`${served.origin}/kommuner/randers/partnerskaber`);
       const link = page.locator(`main a[href="/partnerskaber/${demoId}"]`);
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press("Tab");
         if (await link.evaluate((a) => a === document.activeElement)) break;
       }
       await page.keyboard.press("Enter");
-      await expect.poll(() => page.url()).toBe(`${origin}/partnerskaber/${demoId}`);
+      await expect.poll(() => page.url()).toBe(`${served.origin}/partnerskaber/${demoId}`);
     });
   }, 120_000);
 });

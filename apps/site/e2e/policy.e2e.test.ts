@@ -1,42 +1,11 @@
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { demoPolicy } from "@samraad/db/demo";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { siteWithDemo } from "../src/test-support.ts";
+import { axeViolations } from "@samraad/e2e";
+import { describe, expect, it } from "vitest";
+import { servedDemoSite, withBrowser } from "./helpers.ts";
 
 /* The policy page ("fra ord til handling") in Debian's Chromium, with and without JavaScript. */
 
-let env: Awaited<ReturnType<typeof siteWithDemo>>;
-let server: ReturnType<typeof serve>;
-let origin = "";
-
-beforeAll(async () => {
-  env = await siteWithDemo();
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: env.site.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      origin = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await env?.close();
-});
-
-async function withBrowser<T>(
-  options: Parameters<typeof launchBrowser>[0],
-  f: (browser: Browser) => Promise<T>,
-) {
-  const browser = await launchBrowser(options);
-  try {
-    return await f(browser);
-  } finally {
-    await browser.close();
-  }
-}
+const served = servedDemoSite();
 
 const paths = [
   "/kommuner/randers/handicappolitik",
@@ -49,7 +18,7 @@ describe("the public policy page in a real browser", () => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       for (const path of paths) {
-        await page.goto(`${origin}${path}`);
+        await page.goto(`${served.origin}${path}`);
         expect(await axeViolations(page), path).toEqual([]);
       }
     });
@@ -62,7 +31,7 @@ describe("the public policy page in a real browser", () => {
     await withBrowser({ javaScriptEnabled: false }, async ({ context }) => {
       const page = await context.newPage();
       for (const path of paths) {
-        await page.goto(`${origin}${path}`);
+        await page.goto(`${served.origin}${path}`);
         rendered[path] = await page.content();
         // biome-ignore lint/performance/useDomNodeTextContent: what is rendered to the reader is the point
         expect(await page.locator("main h1").innerText(), path).not.toBe("");
@@ -71,7 +40,7 @@ describe("the public policy page in a real browser", () => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       for (const path of paths) {
-        await page.goto(`${origin}/tilgaengelighed`);
+        await page.goto(`${served.origin}/tilgaengelighed`);
         await page.setContent(rendered[path] ?? "", { waitUntil: "load" });
         expect(await axeViolations(page), path).toEqual([]);
       }
@@ -81,7 +50,7 @@ describe("the public policy page in a real browser", () => {
   it("shows the chart's numbers in the table, and the same in the chart's text alternative", async () => {
     await withBrowser({ javaScriptEnabled: false }, async ({ context }) => {
       const page = await context.newPage();
-      await page.goto(`${origin}/kommuner/broenderslev/handicappolitik`);
+      await page.goto(`${served.origin}/kommuner/broenderslev/handicappolitik`);
       const chart = await page
         .locator("[data-testid=progress-chart] g")
         .evaluateAll((gs) =>

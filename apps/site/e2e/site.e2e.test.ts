@@ -1,35 +1,24 @@
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { and, eq } from "@samraad/db";
 import { demo } from "@samraad/db/demo";
 import { hearingResponses, hearings, meetings } from "@samraad/db/schema";
-import { axeViolations, type Browser, launchBrowser, tabOrder } from "@samraad/e2e";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { siteWithDemo } from "../src/test-support.ts";
+import { axeViolations, tabOrder } from "@samraad/e2e";
+import { beforeAll, describe, expect, it } from "vitest";
+import { servedDemoSite, withBrowser } from "./helpers.ts";
 
 /*
  * The site alone on a real port, in Debian's Chromium: axe (WCAG 2.2 A/AA), no JavaScript, 320 px reflow and
  * the keyboard, on every page type.
  */
 
-let env: Awaited<ReturnType<typeof siteWithDemo>>;
-let server: ReturnType<typeof serve>;
-let origin = "";
+const served = servedDemoSite();
 const pages: Record<string, string> = {};
 
 beforeAll(async () => {
-  env = await siteWithDemo();
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: env.site.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      origin = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-  });
-  const [minutes] = await env.db
+  const [minutes] = await served.env.db
     .select({ id: meetings.id })
     .from(meetings)
     .where(eq(meetings.startsAt, demo.broenderslev.historicMeetingStartsAt));
-  const [hearing] = await env.db
+  const [hearing] = await served.env.db
     .select({ id: hearings.id })
     .from(hearings)
     .innerJoin(hearingResponses, eq(hearingResponses.hearingId, hearings.id))
@@ -48,29 +37,12 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await env?.close();
-});
-
-async function withBrowser<T>(
-  options: Parameters<typeof launchBrowser>[0],
-  f: (browser: Browser) => Promise<T>,
-) {
-  const browser = await launchBrowser(options);
-  try {
-    return await f(browser);
-  } finally {
-    await browser.close();
-  }
-}
-
 describe("every page type in a real browser", () => {
   it("has no axe violations (WCAG 2.2 A/AA)", async () => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       for (const [name, path] of Object.entries(pages)) {
-        await page.goto(`${origin}${path}`);
+        await page.goto(`${served.origin}${path}`);
         expect(await axeViolations(page), name).toEqual([]);
       }
     });
@@ -91,13 +63,13 @@ describe("every page type in a real browser", () => {
         english: "Upcoming meetings",
       };
       for (const [name, path] of Object.entries(pages)) {
-        await page.goto(`${origin}${path}`);
+        await page.goto(`${served.origin}${path}`);
         // innerText, not textContent: what is rendered to the reader is the point.
         // biome-ignore lint/performance/useDomNodeTextContent: see above
         expect(await page.locator("main").innerText(), name).toContain(expectations[name]);
       }
       // The search form works without JavaScript: a plain GET.
-      await page.goto(`${origin}/`);
+      await page.goto(`${served.origin}/`);
       await page.fill("#front-search", "egenmestring");
       await page.press("#front-search", "Enter");
       await page.waitForURL(/\/soeg\?q=egenmestring/);
@@ -109,7 +81,7 @@ describe("every page type in a real browser", () => {
     await withBrowser({ viewport: { width: 320, height: 640 } }, async ({ context }) => {
       const page = await context.newPage();
       for (const [name, path] of Object.entries(pages)) {
-        await page.goto(`${origin}${path}`);
+        await page.goto(`${served.origin}${path}`);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(width, name).toBeLessThanOrEqual(320);
       }
@@ -120,7 +92,7 @@ describe("every page type in a real browser", () => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       for (const [name, path] of Object.entries(pages)) {
-        await page.goto(`${origin}${path}`);
+        await page.goto(`${served.origin}${path}`);
         await page.keyboard.press("Tab");
         const first = await page.evaluate(() => document.activeElement?.textContent?.trim());
         expect(first, name).toBe(name === "english" ? "Skip to content" : "Gå til indhold");
@@ -137,7 +109,7 @@ describe("every page type in a real browser", () => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       for (const name of ["front", "council", "meeting", "search"] as const) {
-        await page.goto(`${origin}${pages[name]}`);
+        await page.goto(`${served.origin}${pages[name]}`);
         const links = await page.evaluate(
           () => [...document.querySelectorAll("a[href], input:not([type=hidden]), button")].length,
         );
