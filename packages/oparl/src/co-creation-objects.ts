@@ -7,6 +7,7 @@ import {
   processStatusLabels,
   tieRule,
 } from "@samraad/domain/co-creation";
+import { partnerKindLabels } from "@samraad/domain/partnerships";
 import { compact, deletedStub, type OparlObject } from "./objects.ts";
 import { dateTime } from "./time.ts";
 import type { Urls } from "./urls.ts";
@@ -56,6 +57,20 @@ export function processObject(urls: Urls, p: OparlProcessRow): OparlObject {
       session: p.sessionIds.map((s) => urls.object("co-creation-session", s)),
       idea: p.ideaIds.map((i) => urls.object("idea", i)),
       voteResult: p.voteResultId ? urls.object("vote-result", p.voteResultId) : undefined,
+      // The outcome: the agreement only once every partner signed it and it is published, never a draft.
+      cooperationAgreement: p.agreement
+        ? {
+            name: p.agreement.title,
+            partner: p.agreement.partners.map((pt) => ({
+              name: pt.name,
+              kind: partnerKindLabels[pt.kind].da,
+              kindCode: pt.kind,
+            })),
+            inForceSince: dateTime(p.agreement.inForceSince),
+            web: web(urls, `/partnerskaber/${p.agreement.id}`),
+          }
+        : undefined,
+      followUp: p.followUpIds.map((a) => urls.object("policy-action", a)),
       web: web(urls, p.path),
       created: dateTime(p.created),
       modified: dateTime(p.modified),

@@ -1,4 +1,5 @@
 import { computeResult, isPublicProcess, type PhaseKind, processStatuses } from "@samraad/domain/co-creation";
+import { effectiveAt, type PartnerKind } from "@samraad/domain/partnerships";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import {
@@ -8,10 +9,14 @@ import {
   coCreationSessions,
   coCreationVoteOptions,
   coCreationVotes,
+  councils,
   municipalities,
+  policies,
+  policyActions,
 } from "../schema/index.ts";
 import { sessionColumns } from "./co-creation.ts";
 import { iso, lifecycleOf, type OparlListSpec, type OparlPageQuery, oparlListPage } from "./oparl.ts";
+import { policyActionLive } from "./policy-oparl.ts";
 
 /*
  * Co-creation in OParl (see packages/oparl/README.md): published processes, their sessions, their published
@@ -39,6 +44,84 @@ const processPath = sql<string>`'/kommuner/' || ${municipalities.slug} || '/sams
 
 // ---------------------------------------------------------------------------------------------- Process
 
+/*
+ * The outcome a process lists: its cooperation agreement and its follow-up actions. The process is modified
+ * when the agreement, its partners, signatories or signatures change, or a linked action or its policy does —
+ * also while they are not public, so that their becoming public (or ceasing to be) is seen. Only the moment shows,
+ * never what changed. Linking and unlinking an action marks the process itself (setActionProcess).
+ */
+const outcomeModified = sql`(select max(greatest(pa.updated_at, pa.deleted_at,
+      (select max(s.signed_at) from partnership_signatures s where s.partnership_id = pa.id),
+      (select max(greatest(pr.updated_at, pr.deleted_at)) from partnership_partners pr where pr.partnership_id = pa.id),
+      (select max(greatest(pp.updated_at, pp.deleted_at)) from partnership_people pp where pp.partnership_id = pa.id)))
+    from partnerships pa where pa.co_creation_process_id = ${coCreationProcesses.id}),
+  (select max(greatest(a.updated_at, a.deleted_at, p.updated_at, p.deleted_at)) from policy_actions a
+    join policies p on p.id = a.policy_id where a.co_creation_process_id = ${coCreationProcesses.id})`;
+
+/**
+ * What is needed to tell whether a published agreement took effect (the partnership's own rule, effectiveAt):
+ * its partners, their signatories and when they were named, and the agreement's signatures. An unpublished
+ * agreement is not selected at all; a published one whose signing is incomplete is dropped after the rule ran.
+ */
+type AgreementSigning = {
+  id: string;
+  title: string;
+  partners: {
+    id: string;
+    name: string;
+    kind: PartnerKind;
+    signatories: { id: string; namedAt: number }[];
+  }[];
+  signatures: { signatoryId: string; partnerId: string; signedAt: number }[];
+};
+const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)::float8`);
+const agreementSigning = sql<AgreementSigning | null>`(select json_build_object(
+    'id', pa.id, 'title', pa.title,
+    'partners', (select coalesce(json_agg(json_build_object('id', pr.id, 'name', pr.name, 'kind', pr.kind,
+        'signatories', (select coalesce(json_agg(json_build_object('id', pp.id, 'namedAt', ${epochMs("pp.created_at")})), '[]'::json)
+          from partnership_people pp where pp.partner_id = pr.id and pp.signatory and pp.deleted_at is null)
+      ) order by pr.position, pr.id), '[]'::json)
+      from partnership_partners pr where pr.partnership_id = pa.id and pr.deleted_at is null),
+    'signatures', (select coalesce(json_agg(json_build_object('signatoryId', s.signatory_id,
+        'partnerId', s.partner_id, 'signedAt', ${epochMs("s.signed_at")})), '[]'::json)
+      from partnership_signatures s where s.partnership_id = pa.id and s.amendment_id is null))
+  from partnerships pa where pa.co_creation_process_id = ${coCreationProcesses.id}
+    and pa.deleted_at is null and pa.published)`;
+
+/** The agreement as open data shows it: once every partner's signatories have signed it, else nothing. */
+function signedAgreement(a: AgreementSigning | null) {
+  if (!a) return null;
+  const partners = a.partners.map((p) => ({
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    municipalityId: null,
+    contacts: [],
+    signatories: p.signatories.map((s) => ({
+      id: s.id,
+      partnerId: p.id,
+      name: "",
+      capacity: "",
+      userId: null,
+      namedAt: new Date(s.namedAt),
+    })),
+  }));
+  const signatures = a.signatures.map((s) => ({
+    ...s,
+    name: "",
+    capacity: "",
+    signedAt: new Date(s.signedAt),
+  }));
+  const inForceSince = effectiveAt({ signatures }, partners);
+  if (!inForceSince) return null;
+  return {
+    id: a.id,
+    title: a.title,
+    partners: a.partners.map((p) => ({ name: p.name, kind: p.kind })),
+    inForceSince: inForceSince.getTime(),
+  };
+}
+
 const processList: OparlListSpec = {
   id: coCreationProcesses.id,
   municipalityId: coCreationProcesses.municipalityId,
@@ -50,7 +133,8 @@ const processList: OparlListSpec = {
     (select max(greatest(ph.updated_at, ph.deleted_at)) from co_creation_phases ph where ph.process_id = ${coCreationProcesses.id}),
     (select max(greatest(s.updated_at, s.deleted_at)) from co_creation_sessions s where s.process_id = ${coCreationProcesses.id}),
     (select max(greatest(i.updated_at, i.deleted_at)) from co_creation_ideas i where i.process_id = ${coCreationProcesses.id} and i.status <> 'pending'),
-    (select max(greatest(v.updated_at, v.results_published_at, v.deleted_at)) from co_creation_votes v where v.process_id = ${coCreationProcesses.id}))`,
+    (select max(greatest(v.updated_at, v.results_published_at, v.deleted_at)) from co_creation_votes v where v.process_id = ${coCreationProcesses.id}),
+    ${outcomeModified})`,
   deleted: processDeleted,
 };
 
@@ -62,7 +146,7 @@ export type OparlPhase = {
   endsOn: string;
 };
 
-export function oparlCoCreationProcesses(db: Db, q: OparlPageQuery) {
+export async function oparlCoCreationProcesses(db: Db, q: OparlPageQuery) {
   const select = db
     .select({
       id: coCreationProcesses.id,
@@ -86,11 +170,21 @@ export function oparlCoCreationProcesses(db: Db, q: OparlPageQuery) {
       voteResultId: sql<string | null>`(select ${coCreationVotes.id}::text from ${coCreationVotes}
         where ${coCreationVotes.processId} = ${coCreationProcesses.id} and ${coCreationVotes.deletedAt} is null
           and ${resultPublished})`,
+      agreementSigning,
+      // Follow-up actions while they are themselves live samraad:PolicyAction objects.
+      followUpIds: sql<
+        string[]
+      >`(select coalesce(json_agg(${policyActions.id} order by ${policyActions.policyId},
+          ${policyActions.position}, ${policyActions.id}), '[]'::json)
+        from ${policyActions} join ${policies} on ${policies.id} = ${policyActions.policyId}
+          join ${councils} on ${councils.id} = ${policies.councilId}
+        where ${policyActions.coCreationProcessId} = ${coCreationProcesses.id} and ${policyActionLive})`,
       ...lifecycleOf(processList),
     })
     .from(coCreationProcesses)
     .innerJoin(municipalities, eq(municipalities.id, coCreationProcesses.municipalityId));
-  return oparlListPage(select.$dynamic(), q, processList);
+  const rows = await oparlListPage(select.$dynamic(), q, processList);
+  return rows.map(({ agreementSigning, ...r }) => ({ ...r, agreement: signedAgreement(agreementSigning) }));
 }
 
 export type OparlProcessRow = Awaited<ReturnType<typeof oparlCoCreationProcesses>>[number];

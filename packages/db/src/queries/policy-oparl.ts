@@ -92,6 +92,12 @@ const actionList: OparlListSpec = {
   deleted: sql`(${policyActions.deletedAt} is not null or ${policyDeleted})`,
 };
 
+/**
+ * An action a harvester can fetch as a live samraad:PolicyAction — what another object may link to (a
+ * co-creation process its follow-ups). Needs policy_actions, policies and councils in scope.
+ */
+export const policyActionLive = sql`(${actionList.visible} and not ${actionList.deleted})`;
+
 /** Published actions of published policies; the latest progress update is the one the public page shows. */
 export function oparlPolicyActions(db: Db, q: OparlPageQuery) {
   const select = db
