@@ -12,6 +12,7 @@ import {
   workScheduleTemplate,
 } from "@samraad/domain/partnerships";
 import { and, asc, eq, inArray, isNull, max, or, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Db } from "../database.ts";
 import {
   municipalities,
@@ -535,6 +536,26 @@ export type PersonChanges = Partial<{
   userId: string | null;
 }>;
 
+/**
+ * Changes one row of a partnership's people or tasks, unless it was removed (removal only marks it, for the audit
+ * trail and signatures); false when the row is not, or no longer, in this partnership.
+ */
+async function changeLiveRow<T extends typeof partnershipPeople | typeof partnershipTasks>(
+  db: Db,
+  table: T,
+  partnershipId: string,
+  rowId: string,
+  changes: PgUpdateSetSource<T>,
+) {
+  // drizzle cannot type an update of "one of two tables"; the callers' own change types keep the columns honest
+  const rows = await db
+    .update(table as typeof partnershipPeople)
+    .set({ ...(changes as PgUpdateSetSource<typeof partnershipPeople>), updatedAt: sql`now()` })
+    .where(and(eq(table.id, rowId), eq(table.partnershipId, partnershipId), isNull(table.deletedAt)))
+    .returning({ id: table.id });
+  return rows.length > 0;
+}
+
 /** Changes one person of this partnership; false when the person is not (or no longer) in it. */
 export async function updatePartnershipPerson(
   db: Db,
@@ -542,34 +563,12 @@ export async function updatePartnershipPerson(
   personId: string,
   changes: PersonChanges,
 ) {
-  const rows = await db
-    .update(partnershipPeople)
-    .set({ ...changes, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(partnershipPeople.id, personId),
-        eq(partnershipPeople.partnershipId, partnershipId),
-        isNull(partnershipPeople.deletedAt),
-      ),
-    )
-    .returning({ id: partnershipPeople.id });
-  return rows.length > 0;
+  return changeLiveRow(db, partnershipPeople, partnershipId, personId, changes);
 }
 
 /** Removes a person (kept for the audit trail and signatures, marked deleted); false when not in it. */
 export async function removePartnershipPerson(db: Db, partnershipId: string, personId: string) {
-  const rows = await db
-    .update(partnershipPeople)
-    .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(partnershipPeople.id, personId),
-        eq(partnershipPeople.partnershipId, partnershipId),
-        isNull(partnershipPeople.deletedAt),
-      ),
-    )
-    .returning({ id: partnershipPeople.id });
-  return rows.length > 0;
+  return changeLiveRow(db, partnershipPeople, partnershipId, personId, { deletedAt: sql`now()` });
 }
 
 export type TaskChanges = {
@@ -582,33 +581,11 @@ export type TaskChanges = {
 
 /** Changes one task of this partnership's work schedule; false when the task is not in it. */
 export async function updateTask(db: Db, partnershipId: string, taskId: string, changes: TaskChanges) {
-  const rows = await db
-    .update(partnershipTasks)
-    .set({ ...changes, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(partnershipTasks.id, taskId),
-        eq(partnershipTasks.partnershipId, partnershipId),
-        isNull(partnershipTasks.deletedAt),
-      ),
-    )
-    .returning({ id: partnershipTasks.id });
-  return rows.length > 0;
+  return changeLiveRow(db, partnershipTasks, partnershipId, taskId, changes);
 }
 
 export async function removeTask(db: Db, partnershipId: string, taskId: string) {
-  const rows = await db
-    .update(partnershipTasks)
-    .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(partnershipTasks.id, taskId),
-        eq(partnershipTasks.partnershipId, partnershipId),
-        isNull(partnershipTasks.deletedAt),
-      ),
-    )
-    .returning({ id: partnershipTasks.id });
-  return rows.length > 0;
+  return changeLiveRow(db, partnershipTasks, partnershipId, taskId, { deletedAt: sql`now()` });
 }
 
 /**
