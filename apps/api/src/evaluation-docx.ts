@@ -4,6 +4,7 @@ import type { Principal } from "@samraad/domain/access";
 import {
   criterionOutcomeLabels,
   evaluationKindLabels,
+  followUpLabels,
   partnershipDecisionLabels,
   partnersMeetingQuestionnaire,
   type Question,
@@ -24,7 +25,8 @@ import type { Context, Hono } from "hono";
 
 /*
  * The evaluation report as a Word document for the records system: criteria (met or not), each question's
- * answers as a table (the charts' figures), the free texts, the meeting's notes, the conclusion and next steps.
+ * answers as a table (the charts' figures), the free texts, the meeting's notes, the conclusion and next steps
+ * with the actions or tasks they became.
  * Built from the same view the admin app shows (evaluations.get), so it follows the same access rules and the
  * same small-group rule — and, like the view, it holds nothing that links an answer to a link or a person.
  */
@@ -52,6 +54,14 @@ const table = (header: string[], rows: string[][]) =>
 const day = (value: string) => formatDate(new Date(`${value}T12:00:00Z`));
 const heading = (text: string, level: 1 | 2 = 1) =>
   new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 });
+
+/** Where a next step went, by the action's or task's current title (the records cannot follow a link). */
+function followUpText(v: View, id: string): string {
+  const f = v.followUps.find((x) => x.id === id);
+  if (!f) return followUpLabels.gone.da;
+  const unpublished = f.type === "policy_action" && !f.public ? " (ikke offentliggjort endnu)" : "";
+  return `${followUpLabels[f.type].da}: ${f.title}${unpublished}`;
+}
 
 function optionLabel(q: Question, value: string): string {
   switch (q.type) {
@@ -136,13 +146,16 @@ export async function evaluationDocx(v: View): Promise<Buffer> {
     }
     if (c.nextSteps.length > 0) {
       body.push(heading("Næste skridt", 2));
-      for (const s of c.nextSteps)
+      for (const s of c.nextSteps) {
         body.push(
           new Paragraph({
             text: `${s.title}${s.dueOn ? ` (senest ${day(s.dueOn)})` : ""}`,
             bullet: { level: 0 },
           }),
         );
+        if (s.followUp)
+          body.push(new Paragraph({ text: followUpText(v, s.followUp.id), bullet: { level: 1 } }));
+      }
     }
   }
   const doc = new Document({

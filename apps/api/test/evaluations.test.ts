@@ -2,9 +2,17 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createCaller } from "@samraad/api";
 import { demoEvaluations, demoInvitationToken } from "@samraad/db/demo";
-import { findMunicipality, invitationTokenHash, listEvaluations } from "@samraad/db/queries";
+import {
+  findMunicipality,
+  invitationTokenHash,
+  listEvaluations,
+  listPartnerships,
+} from "@samraad/db/queries";
+import { addDays, localDate } from "@samraad/domain/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluationDocx } from "../src/evaluation-docx.ts";
 import { signIn, startTestServer } from "../src/testing.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -52,6 +60,56 @@ describe("the evaluation report as a Word document", () => {
         expect(xml).not.toContain(demoInvitationToken(i));
         expect(xml).not.toContain(invitationTokenHash(demoInvitationToken(i)));
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says which next steps became tasks of the partnership, so the records show the follow-up", async () => {
+    const randers = await findMunicipality(server.db, { slug: "randers" });
+    if (!randers) throw new Error("no Randers");
+    const [partnership] = (
+      await listPartnerships(server.db, { municipalityIds: [randers.id], partnershipIds: [] })
+    ).filter((p) => p.title.startsWith("Forældrekursus"));
+    if (!partnership) throw new Error("no demo partnership");
+    const admin = createCaller({
+      db: server.db,
+      now: () => new Date(),
+      principal: {
+        userId: "admin-r",
+        name: "Administrator",
+        grants: [{ municipalityId: randers.id, role: "administrator", councilId: null }],
+      },
+    });
+    const today = localDate(new Date());
+    const { id } = await admin.evaluations.plan({
+      municipalityId: randers.id,
+      subjectType: "partnership",
+      subjectId: partnership.id,
+      kind: "end_of_course",
+      title: "Efter kurset",
+      periodStart: addDays(today, -30),
+      periodEnd: today,
+      template: "parent_course",
+      sendsQuestionnaire: "A",
+      chasesAnswers: "B",
+      writesSummary: "C",
+      closesOn: addDays(today, 14),
+    });
+    await admin.evaluations.open({ evaluationId: id });
+    const view = await admin.evaluations.conclude({
+      evaluationId: id,
+      summary: "Godt forløb.",
+      nextSteps: [{ title: "Planlæg næste hold med foreningen", dueOn: null }],
+    });
+    const dir = mkdtempSync(join(tmpdir(), "samraad-evaluation-docx-"));
+    try {
+      const file = join(dir, "rapport.docx");
+      writeFileSync(file, await evaluationDocx(view));
+      const xml = execFileSync("unzip", ["-p", file, "word/document.xml"], { encoding: "utf8" });
+      expect(xml.replace(/<[^>]+>/g, "")).toContain(
+        "Blev til en opgave i partnerskabets arbejdsplan: Planlæg næste hold med foreningen",
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

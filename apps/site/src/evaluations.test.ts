@@ -2,8 +2,10 @@ import { demoEvaluations, demoInvitationToken } from "@samraad/db/demo";
 import {
   findDraft,
   findMunicipality,
+  insertActions,
   insertEvaluation,
   insertInvitations,
+  insertTask,
   invitationTokenHash,
   listEvaluations,
   listPartnerships,
@@ -248,6 +250,121 @@ describe("published results", () => {
     if (next > page.indexOf(`id="maal-${goal.id}"`)) expect(at).toBeLessThan(next);
     expect(words(page)).toContain("Evaluering af målet: Opfølgning på målet om tilgængelige boliger");
     expect(page).not.toContain(hidden);
+  });
+
+  it("show which next steps became actions or tasks, linked where the follow-up is itself public", async () => {
+    const favrskov = await findMunicipality(env.db, { slug: "favrskov" });
+    if (!favrskov) throw new Error("no Favrskov");
+    const [policy] = await listPolicies(env.db, favrskov.id, { publicOnly: true });
+    if (!policy) throw new Error("no adopted policy in Favrskov");
+    const action = (handling: string, published: boolean) => ({
+      focusAreaId: null,
+      goalId: null,
+      goalText: null,
+      handling,
+      ownerName: null,
+      ownerSector: null,
+      place: null,
+      startsOn: null,
+      dueOn: null,
+      status: "not_started" as const,
+      statusReason: null,
+      published,
+    });
+    const [shown, hidden] = await insertActions(
+      env.db,
+      favrskov.id,
+      policy.id,
+      [action("Lyttemøder i landdistrikterne", true), action("Intern budgetpost til lyttemøder", false)],
+      new Date(),
+    );
+    if (!shown || !hidden) throw new Error("actions not inserted");
+    const id = await insertEvaluation(env.db, favrskov.id, {
+      councilId: null,
+      subjectType: "policy",
+      subjectId: policy.id,
+      kind: "policy_follow_up",
+      title: "Opfølgning med handlinger",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-06-30",
+      status: "concluded",
+      published: true,
+      responsibles: { sendsQuestionnaire: "A", chasesAnswers: "B", writesSummary: "C" },
+      questionnaire: partnersMeetingQuestionnaire,
+      conclusion: {
+        notes: {},
+        summary: "Delvist nået.",
+        decision: null,
+        nextSteps: [
+          {
+            title: "Flere lyttemøder",
+            dueOn: null,
+            asAction: true,
+            followUp: { type: "policy_action", id: shown.id },
+          },
+          {
+            title: "Find pengene",
+            dueOn: null,
+            asAction: true,
+            followUp: { type: "policy_action", id: hidden.id },
+          },
+          { title: "Drøft resultatet i rådet", dueOn: null },
+        ],
+      },
+    });
+    const page = (await env.get(`/evalueringer/${id}`)).text;
+    expect(page.match(/data-testid="follow-up"/g)).toHaveLength(2);
+    expect(page).toContain(`href="/kommuner/favrskov/handicappolitik#handling-${shown.id}"`);
+    expect(words(page)).toContain(
+      "Flere lyttemøder – Blev til en handling i handleplanen: Lyttemøder i landdistrikterne",
+    );
+    // The unpublished action is named only as not published yet; its title stays inside the town hall.
+    expect(words(page)).toContain(
+      "Find pengene – Blev til en handling i handleplanen (ikke offentliggjort endnu)",
+    );
+    expect(page).not.toContain("Intern budgetpost");
+    expect(page).not.toContain(hidden.id);
+    // The link lands on the action on the policy page.
+    expect((await env.get("/kommuner/favrskov/handicappolitik")).text).toContain(`id="handling-${shown.id}"`);
+    const english = (await env.get(`/evalueringer/${id}?lang=en`)).text;
+    expect(english).toContain(`href="/kommuner/favrskov/handicappolitik?lang=en#handling-${shown.id}"`);
+    expect(words(english)).toContain("Became an action in the action plan: Lyttemøder i landdistrikterne");
+  });
+
+  it("link a next step that became a partnership task to the partnership's public page", async () => {
+    const partnerships = await env.get("/kommuner/randers/partnerskaber");
+    const partnershipId = partnerships.text.match(/href="\/partnerskaber\/([0-9a-f-]{36})"/)?.[1];
+    if (!partnershipId) throw new Error("no public partnership in Randers");
+    const task = await insertTask(env.db, {
+      municipalityId: randersId,
+      partnershipId,
+      phase: "after_course",
+      title: "Planlæg næste hold",
+    });
+    const id = await insertEvaluation(env.db, randersId, {
+      councilId: null,
+      subjectType: "partnership",
+      subjectId: partnershipId,
+      kind: "end_of_course",
+      title: "Efter kurset, med opgaver",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-06-30",
+      status: "concluded",
+      published: true,
+      responsibles: { sendsQuestionnaire: "A", chasesAnswers: "B", writesSummary: "C" },
+      questionnaire: partnersMeetingQuestionnaire,
+      conclusion: {
+        notes: {},
+        summary: "Godt forløb.",
+        decision: null,
+        nextSteps: [{ title: "Nyt hold", dueOn: null, followUp: { type: "partnership_task", id: task.id } }],
+      },
+    });
+    const page = (await env.get(`/evalueringer/${id}`)).text;
+    expect(page).toContain(`href="/partnerskaber/${partnershipId}"`);
+    expect(words(page)).toContain(
+      "Nyt hold – Blev til en opgave i partnerskabets arbejdsplan: Planlæg næste hold",
+    );
   });
 
   it("never show an evaluation that is still collecting or not published", async () => {

@@ -182,7 +182,7 @@ describe("a partnership's yearly evaluation, from plan to decision", () => {
     const { id } = await admin.evaluations.plan(plan({ kind: "end_of_course", title: "Efter kurset" }));
     await admin.evaluations.open({ evaluationId: id });
     const due = addDays(today, 30);
-    await admin.evaluations.conclude({
+    const concluded = await admin.evaluations.conclude({
       evaluationId: id,
       summary: "Et godt forløb.",
       nextSteps: [{ title: "Planlæg næste hold med foreningen", dueOn: due }],
@@ -190,6 +190,11 @@ describe("a partnership's yearly evaluation, from plan to decision", () => {
     const partnership = await admin.partnerships.get({ partnershipId });
     const task = partnership.tasks.find((t) => t.title === "Planlæg næste hold med foreningen");
     expect(task).toMatchObject({ dueOn: due, phase: "after_course" });
+    // The report sends its reader from the step to the task it became.
+    expect(concluded.conclusion?.nextSteps[0]?.followUp).toEqual({ type: "partnership_task", id: task?.id });
+    expect(concluded.followUps).toEqual([
+      { type: "partnership_task", id: task?.id, title: "Planlæg næste hold med foreningen", partnershipId },
+    ]);
     const deadlines = await upcomingDeadlinesFor(f.db, { municipalityId: f.randers.id }, now);
     expect(
       deadlines.some(
@@ -509,7 +514,7 @@ describe("a policy follow-up's next steps", () => {
   it("become actions of the policy's action plan, under the goal, in the conclusion's transaction", async () => {
     const evaluationId = await followUp();
     const before = (await actions()).length;
-    await admin().evaluations.conclude({
+    const concluded = await admin().evaluations.conclude({
       evaluationId,
       summary: "Målet er delvist nået.",
       nextSteps: [
@@ -519,13 +524,29 @@ describe("a policy follow-up's next steps", () => {
     });
     const after = await actions();
     expect(after).toHaveLength(before + 1);
-    expect(after.at(-1)).toMatchObject({
+    const action = after.at(-1);
+    expect(action).toMatchObject({
       handling: "Lyttemøder i landdistrikterne",
       dueOn: addDays(today, 90),
       goalId,
       status: "not_started",
       published: false,
     });
+    // The step that became an action points at it; the one that did not, at nothing.
+    expect(concluded.conclusion?.nextSteps.map((s) => s.followUp ?? null)).toEqual([
+      { type: "policy_action", id: action?.id },
+      null,
+    ]);
+    expect(concluded.followUps).toEqual([
+      {
+        type: "policy_action",
+        id: action?.id,
+        title: "Lyttemøder i landdistrikterne",
+        policyId,
+        councilId: expect.any(String),
+        public: false,
+      },
+    ]);
   });
 
   it("refuse a deadline before the policy's period at that step, and conclude nothing", async () => {

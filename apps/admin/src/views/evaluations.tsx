@@ -5,6 +5,7 @@ import {
   type EvaluationSubjectType,
   evaluationKindLabels,
   evaluationStatusLabels,
+  followUpLabels,
   kindsBySubject,
   partnershipDecisionLabels,
   partnershipDecisions,
@@ -134,6 +135,7 @@ const m = {
   terminatingPartner: { da: "Partneren, der opsiger", en: "The partner terminating" },
   terminationReason: { da: "Begrundelse for at opsige", en: "Reason for terminating" },
   nextSteps: { da: "Næste skridt (valgfrit)", en: "Next steps (optional)" },
+  notPublished: { da: "ikke offentliggjort endnu", en: "not published yet" },
   stepTitle: { da: "Næste skridt {n}", en: "Next step {n}" },
   stepDue: { da: "Frist for skridt {n} (ÅÅÅÅ-MM-DD)", en: "Due date for step {n} (YYYY-MM-DD)" },
   stepAction: {
@@ -518,6 +520,32 @@ function CriteriaTable(props: { v: View }) {
   );
 }
 
+/** Where a next step went: the policy's action plan or the partnership's work schedule, by its current title. */
+function FollowUpRef(props: { v: View; id: string }) {
+  const found = () => props.v.followUps.find((f) => f.id === props.id);
+  return (
+    <p class="meta" data-testid="follow-up">
+      <Show when={found()} fallback={pick(followUpLabels.gone)}>
+        {(f) => {
+          const it = f();
+          return it.type === "policy_action" ? (
+            <>
+              {pick(followUpLabels.policy_action)}:{" "}
+              <Link to={`/raad/${it.councilId}/handicappolitik`}>{it.title}</Link>
+              {it.public ? "" : ` (${say("notPublished")})`}
+            </>
+          ) : (
+            <>
+              {pick(followUpLabels.partnership_task)}:{" "}
+              <Link to={`/partnerskaber/${it.partnershipId}`}>{it.title}</Link>
+            </>
+          );
+        }}
+      </Show>
+    </p>
+  );
+}
+
 function Conclusion(props: { v: View }) {
   return (
     <Show when={props.v.conclusion}>
@@ -550,6 +578,7 @@ function Conclusion(props: { v: View }) {
                   <li>
                     {s.title}
                     {s.dueOn ? ` (${isoDateText(s.dueOn)})` : ""}
+                    <Show when={s.followUp}>{(ref) => <FollowUpRef v={props.v} id={ref().id} />}</Show>
                   </li>
                 )}
               </For>

@@ -7,9 +7,11 @@ import {
   findEvaluation,
   findInvitation,
   findPublishedEvaluation,
+  followUpsOf,
   invitationTokenHash,
   listEvaluationCriteria,
   listMeasurements,
+  listPolicies,
   listResponses,
   publishedEvaluationsOf,
   type SubmitOutcome,
@@ -23,6 +25,8 @@ import {
   criterionOutcome,
   criterionOutcomeLabels,
   evaluationKindLabels,
+  type FollowUp,
+  followUpLabels,
   formFromAnswers,
   latestMeasurement,
   type QuestionnairePage as Page,
@@ -43,6 +47,7 @@ import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { PageContext } from "../context.ts";
 import type { Crumb } from "../layout.tsx";
+import { publicOne } from "./partnerships.tsx";
 
 /** A calendar date in words ("3. december 2026"), read at noon so no time zone shifts the day. */
 const calendarDate = (iso: string, locale: Locale) => formatDate(new Date(`${iso}T12:00:00Z`), locale);
@@ -106,6 +111,7 @@ const text = {
     decision: "Beslutning",
     nextSteps: "Næste skridt",
     due: (d: string) => `senest ${d}`,
+    notPublicYet: "ikke offentliggjort endnu",
     evaluationsHeading: "Evalueringer",
   },
   en: {
@@ -159,6 +165,7 @@ const text = {
     decision: "Decision",
     nextSteps: "Next steps",
     due: (d: string) => `by ${d}`,
+    notPublicYet: "not published yet",
     evaluationsHeading: "Evaluations",
   },
 };
@@ -519,8 +526,59 @@ function QuestionResultView({ q, result, locale }: { q: Question; result: Questi
   );
 }
 
+/** A next step's follow-up as the public may see it: linked, with its title, only where it is public itself. */
+type PublicFollowUp = { id: string; type: FollowUp["type"]; title: string; path: string | null };
+
+async function publicFollowUps(
+  db: Database,
+  evaluation: EvaluationRow,
+  municipality: { slug: string },
+  now: Date,
+): Promise<PublicFollowUp[]> {
+  const found = await followUpsOf(db, evaluation.municipalityId, evaluation.conclusion);
+  // The public policy page shows the newest adopted policy's published actions, each at #handling-<id>.
+  const [shownPolicy] = found.some((f) => f.type === "policy_action")
+    ? await listPolicies(db, evaluation.municipalityId, { publicOnly: true })
+    : [];
+  return Promise.all(
+    found.map(async (f) =>
+      f.type === "policy_action"
+        ? {
+            ...f,
+            path:
+              f.public && shownPolicy?.id === f.policyId
+                ? `/kommuner/${municipality.slug}/handicappolitik`
+                : null,
+          }
+        : {
+            ...f,
+            path: (await publicOne(db, f.partnershipId, now)) ? `/partnerskaber/${f.partnershipId}` : null,
+          },
+    ),
+  );
+}
+
+function FollowUpRef({ ctx, f }: { ctx: PageContext; f: PublicFollowUp }) {
+  const label = followUpLabels[f.type][ctx.locale];
+  if (!f.path)
+    return (
+      <span class="meta" data-testid="follow-up">
+        {" "}
+        – {label} ({text[ctx.locale].notPublicYet})
+      </span>
+    );
+  const href = `${ctx.href(f.path)}${f.type === "policy_action" ? `#handling-${f.id}` : ""}`;
+  return (
+    <span class="meta" data-testid="follow-up">
+      {" "}
+      – {label}: <a href={href}>{f.title}</a>
+    </span>
+  );
+}
+
 type Results = {
   evaluation: EvaluationRow;
+  followUps: PublicFollowUp[];
   municipality: { slug: string; name: string };
   criteria: Awaited<ReturnType<typeof listEvaluationCriteria>>;
   measurements: Awaited<ReturnType<typeof listMeasurements>>;
@@ -552,12 +610,16 @@ function ResultsPage({ ctx, r }: { ctx: PageContext; r: Results }) {
             <>
               <h3>{t.nextSteps}</h3>
               <ul>
-                {c.nextSteps.map((s) => (
-                  <li>
-                    {s.title}
-                    {s.dueOn ? ` (${t.due(calendarDate(s.dueOn, locale))})` : ""}
-                  </li>
-                ))}
+                {c.nextSteps.map((s) => {
+                  const f = s.followUp ? r.followUps.find((x) => x.id === s.followUp?.id) : undefined;
+                  return (
+                    <li>
+                      {s.title}
+                      {s.dueOn ? ` (${t.due(calendarDate(s.dueOn, locale))})` : ""}
+                      {f ? <FollowUpRef ctx={ctx} f={f} /> : null}
+                    </li>
+                  );
+                })}
               </ul>
             </>
           ) : null}
@@ -911,10 +973,11 @@ export function mountEvaluationPages(
     const municipality = await evaluationMunicipality(db, evaluation.municipalityId);
     if (!municipality) return notFound(c);
     const ctx = ctxOf(c);
-    const [criteria, measurements, responses] = await Promise.all([
+    const [criteria, measurements, responses, followUps] = await Promise.all([
       listEvaluationCriteria(db, evaluation.municipalityId, evaluation),
       listMeasurements(db, evaluation.municipalityId, evaluation.id),
       listResponses(db, evaluation.municipalityId, evaluation.id),
+      publicFollowUps(db, evaluation, municipality, ctx.now),
     ]);
     const summary = summarise(
       evaluation.questionnaire,
@@ -927,7 +990,9 @@ export function mountEvaluationPages(
         { label: municipality.name, href: ctx.href(`/kommuner/${municipality.slug}`) },
         { label: text[ctx.locale].resultsCrumb },
       ],
-      body: <ResultsPage ctx={ctx} r={{ evaluation, municipality, criteria, measurements, summary }} />,
+      body: (
+        <ResultsPage ctx={ctx} r={{ evaluation, followUps, municipality, criteria, measurements, summary }} />
+      ),
     });
   });
 }

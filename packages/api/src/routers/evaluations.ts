@@ -6,6 +6,7 @@ import {
   findEvaluationSubject,
   findPartnershipAccess,
   findPolicy,
+  followUpsOf,
   insertActions,
   insertCriterion,
   insertEvaluation,
@@ -51,6 +52,7 @@ import {
   followUpTasks,
   invitationsSchema,
   kindFitsSubject,
+  linkFollowUps,
   measurementRef,
   measurementSchema,
   measurementUpdateSchema,
@@ -169,12 +171,13 @@ async function policyActionsFrom(
 
 /** Everything the official sees: the plan, the response rate, the answers summarised, criteria and outcomes. */
 async function view(ctx: Context, e: EvaluationRow) {
-  const [rate, responses, criteria, measurements, subject] = await Promise.all([
+  const [rate, responses, criteria, measurements, subject, followUps] = await Promise.all([
     responseRate(ctx.db, e.municipalityId, e.id),
     listResponses(ctx.db, e.municipalityId, e.id),
     listEvaluationCriteria(ctx.db, e.municipalityId, e),
     listMeasurements(ctx.db, e.municipalityId, e.id),
     findEvaluationSubject(ctx.db, e.municipalityId, e.subjectType, e.subjectId),
+    followUpsOf(ctx.db, e.municipalityId, e.conclusion),
   ]);
   const summary = summarise(
     e.questionnaire,
@@ -212,6 +215,8 @@ async function view(ctx: Context, e: EvaluationRow) {
     reminderDates: e.reminderDates,
     meetingAt: e.meetingAt,
     conclusion: e.conclusion,
+    /** what the next steps became (the policy's actions, the partnership's tasks), as they are now */
+    followUps,
     published: e.published,
     rate,
     summary,
@@ -401,6 +406,7 @@ export const evaluationsRouter = router({
     );
     const now = ctx.now();
     const policyActions = await policyActionsFrom(ctx, e, conclusion);
+    let linked = conclusion;
     let termination = null;
     if (conclusion.decision === "terminate") {
       const loaded = await loadPartnership(ctx.db, e.subjectId);
@@ -421,13 +427,6 @@ export const evaluationsRouter = router({
       );
     }
     await change(ctx, e.municipalityId, async (tx, audit) => {
-      await updateEvaluation(
-        tx,
-        e.municipalityId,
-        e.id,
-        { status: "concluded", conclusion, concludedAt: now },
-        now,
-      );
       await sealResponses(tx, e.municipalityId, e.id);
       if (termination) {
         await updatePartnershipRow(tx, e.subjectId, {
@@ -442,8 +441,13 @@ export const evaluationsRouter = router({
           after: { ...termination, evaluationId: e.id },
         });
       }
+      // Each step that becomes a task or an action keeps a reference to it, so the report shows the follow-up.
+      const created: string[] = [];
       for (const task of followUpTasks(e.subjectType, conclusion))
-        await insertTask(tx, { municipalityId: e.municipalityId, partnershipId: e.subjectId, ...task });
+        created.push(
+          (await insertTask(tx, { municipalityId: e.municipalityId, partnershipId: e.subjectId, ...task }))
+            .id,
+        );
       if (policyActions) {
         const added = await insertActions(
           tx,
@@ -452,19 +456,29 @@ export const evaluationsRouter = router({
           policyActions.rows,
           now,
         );
-        for (const row of added)
+        for (const row of added.sort((a, b) => a.position - b.position)) {
+          created.push(row.id);
           await audit({
             action: "policy.action.add",
             entityType: "policy_action",
             entityId: row.id,
             after: { ...row, evaluationId: e.id },
           });
+        }
       }
+      linked = linkFollowUps(e.subjectType, conclusion, created);
+      await updateEvaluation(
+        tx,
+        e.municipalityId,
+        e.id,
+        { status: "concluded", conclusion: linked, concludedAt: now },
+        now,
+      );
       await audit({
         action: "evaluation.conclude",
         entityType: "evaluation",
         entityId: e.id,
-        after: conclusion,
+        after: linked,
       });
     });
     return view(ctx, await evaluationFor(ctx, e.id));

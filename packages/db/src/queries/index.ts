@@ -10,6 +10,7 @@ export * from "./content-version.ts";
 export * from "./councils.ts";
 export * from "./deadlines.ts";
 export * from "./email-outbox.ts";
+export * from "./evaluation-follow-ups.ts";
 export * from "./evaluation-mail.ts";
 export * from "./evaluations.ts";
 export * from "./hearings.ts";

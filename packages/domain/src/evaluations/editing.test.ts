@@ -7,7 +7,7 @@ import {
   measurementUpdateSchema,
   questionnaireUpdateSchema,
 } from "./inputs.ts";
-import { conclude, followUpActions } from "./lifecycle.ts";
+import { conclude, followUpActions, linkFollowUps } from "./lifecycle.ts";
 import type { EvaluationStatus } from "./model.ts";
 
 const uuid = "3f2a1c4e-1111-4222-8333-444455556666";
@@ -167,5 +167,32 @@ describe("editing the questions", () => {
         "questions.1.id: Det samme punkt står der flere gange",
       ],
     );
+  });
+});
+
+describe("next steps that became actions or tasks", () => {
+  const steps = [
+    { title: "Flere lyttemøder", dueOn: "2027-03-01", asAction: true },
+    { title: "Drøft resultatet i rådet", dueOn: null, asAction: false },
+    { title: "Nyt hold i foråret", dueOn: null, asAction: true },
+  ];
+  const conclusion = { notes: {}, summary: "Delvist nået.", decision: null, nextSteps: steps };
+
+  it("point each step chosen as an action at the action it became, in order, and leave the others alone", () => {
+    const linked = linkFollowUps("policy", conclusion, ["a1", "a2"]);
+    expect(linked.nextSteps.map((s) => s.followUp ?? null)).toEqual([
+      { type: "policy_action", id: "a1" },
+      null,
+      { type: "policy_action", id: "a2" },
+    ]);
+  });
+
+  it("point every step of a partnership that goes on at its task, and none of one that ends", () => {
+    const going = linkFollowUps("partnership", { ...conclusion, decision: "continue" }, ["t1", "t2", "t3"]);
+    expect(going.nextSteps.map((s) => s.followUp?.id)).toEqual(["t1", "t2", "t3"]);
+    expect(going.nextSteps[0]?.followUp?.type).toBe("partnership_task");
+    const ended = linkFollowUps("partnership", { ...conclusion, decision: "terminate" }, []);
+    expect(ended.nextSteps.some((s) => s.followUp)).toBe(false);
+    expect(linkFollowUps("co_creation_process", conclusion, []).nextSteps).toEqual(steps);
   });
 });

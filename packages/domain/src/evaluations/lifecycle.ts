@@ -1,5 +1,6 @@
 import type { SchedulePhase } from "../partnerships/work-schedule.ts";
 import { fail, ok, type Result } from "../shared/result.ts";
+import type { Bilingual } from "../shared/types.ts";
 import type { Evaluation, EvaluationStatus, PartnershipDecision } from "./model.ts";
 import { kindsBySubject } from "./model.ts";
 
@@ -51,7 +52,26 @@ export type Conclusion = {
   notes: Record<string, string>;
   summary: string;
   decision: PartnershipDecision | null;
-  nextSteps: { title: string; dueOn: string | null; asAction?: boolean }[];
+  nextSteps: { title: string; dueOn: string | null; asAction?: boolean; followUp?: FollowUp }[];
+};
+
+/**
+ * What a next step became when the evaluation was concluded: an action in the policy's action plan or a task in
+ * the partnership's work schedule. Stored with the step, so a report can send its reader to the follow-up.
+ */
+export type FollowUp = { type: "policy_action" | "partnership_task"; id: string };
+
+/** How a report names a step's follow-up, before its title: "Blev til en handling i handleplanen: …". */
+export const followUpLabels: Record<FollowUp["type"] | "gone", Bilingual> = {
+  policy_action: { da: "Blev til en handling i handleplanen", en: "Became an action in the action plan" },
+  partnership_task: {
+    da: "Blev til en opgave i partnerskabets arbejdsplan",
+    en: "Became a task in the partnership's work schedule",
+  },
+  gone: {
+    da: "Blev til en handling eller opgave, som siden er slettet",
+    en: "Became an action or task that has since been deleted",
+  },
 };
 
 /**
@@ -155,4 +175,35 @@ export function followUpActions(
       goalId: subject.type === "policy_goal" ? subject.id : null,
       published: false,
     }));
+}
+
+/** What a next step becomes on concluding (as `followUpActions` and `followUpTasks` decide), or nothing. */
+export function followUpType(
+  subjectType: Evaluation["subject"]["type"],
+  decision: Conclusion["decision"],
+  step: Conclusion["nextSteps"][number],
+): FollowUp["type"] | null {
+  if (isPolicySubject(subjectType)) return step.asAction ? "policy_action" : null;
+  if (subjectType === "partnership" && decision !== "terminate") return "partnership_task";
+  return null;
+}
+
+/**
+ * The conclusion with each step that became an action or a task pointing at it; `createdIds` are the new
+ * actions' or tasks' ids in the order of the steps that became them.
+ */
+export function linkFollowUps(
+  subjectType: Evaluation["subject"]["type"],
+  conclusion: Conclusion,
+  createdIds: string[],
+): Conclusion {
+  const ids = [...createdIds];
+  return {
+    ...conclusion,
+    nextSteps: conclusion.nextSteps.map((step) => {
+      const type = followUpType(subjectType, conclusion.decision, step);
+      const id = type ? ids.shift() : undefined;
+      return type && id ? { ...step, followUp: { type, id } } : step;
+    }),
+  };
 }
