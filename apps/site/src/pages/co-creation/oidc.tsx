@@ -22,12 +22,11 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as oidc from "openid-client";
 import { type PageContext, pageContext } from "../../context.ts";
 import type { Crumb } from "../../layout.tsx";
+import { ErrorSummary, type FieldErr } from "./form.tsx";
 import {
   type CoCreationVoteRouteHelpers,
   ConfirmVote,
   crossSite,
-  ErrorSummary,
-  type FieldErr,
   findPublicVote,
   formResponse,
   kr,

@@ -38,6 +38,7 @@ import type { Child } from "hono/jsx";
 import type { PageContext } from "../../context.ts";
 import { renderCalendar } from "../../feeds/ical.ts";
 import type { Crumb } from "../../layout.tsx";
+import { ErrorSummary, type FieldErr, FormField, fieldAria } from "./form.tsx";
 
 /*
  * Co-creation processes as citizens meet them: the municipality's list, a process page (purpose, phases with
@@ -449,25 +450,6 @@ function formatDay(date: string, locale: Locale): string {
   return formatDate(new Date(`${date}T12:00:00+01:00`), locale);
 }
 
-type FieldErr = { field: string; message: string };
-
-function ErrorSummary({ t, errors }: { t: Texts; errors: FieldErr[] }) {
-  if (errors.length === 0) return null;
-  return (
-    // autofocus moves focus here after a submit without any script, so a screen reader hears the problems first.
-    <div class="alert alert-error" role="alert" aria-labelledby="fejlopsummering" tabindex={-1} autofocus>
-      <h2 id="fejlopsummering">{t.errorSummary}</h2>
-      <ul>
-        {errors.map((e) => (
-          <li>
-            <a href={`#${e.field}`}>{e.message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 function TextField(props: {
   t: Texts;
   name: string;
@@ -480,27 +462,9 @@ function TextField(props: {
   multiline?: boolean;
   maxlength: number;
 }) {
-  const error = props.errors.find((e) => e.field === props.name);
-  const describedBy =
-    [props.hint ? `${props.name}-hint` : null, error ? `${props.name}-error` : null]
-      .filter(Boolean)
-      .join(" ") || undefined;
+  const aria = fieldAria(props.name, props.errors, props.hint !== undefined);
   return (
-    <div class={error ? "form-group form-error" : "form-group"}>
-      <label class="form-label" for={props.name}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <span class="form-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span class="form-error-message" id={`${props.name}-error`}>
-          {props.t.errorPrefix}
-          {error.message}
-        </span>
-      ) : null}
+    <FormField t={props.t} field={props.name} label={props.label} hint={props.hint} errors={props.errors}>
       {props.multiline ? (
         <textarea
           class="form-input"
@@ -508,8 +472,7 @@ function TextField(props: {
           name={props.name}
           rows={4}
           maxlength={props.maxlength}
-          aria-describedby={describedBy}
-          aria-invalid={error ? "true" : undefined}
+          {...aria}
         >
           {props.value}
         </textarea>
@@ -522,11 +485,10 @@ function TextField(props: {
           value={props.value}
           maxlength={props.maxlength}
           autocomplete={props.autocomplete}
-          aria-describedby={describedBy}
-          aria-invalid={error ? "true" : undefined}
+          {...aria}
         />
       )}
-    </div>
+    </FormField>
   );
 }
 
@@ -547,7 +509,7 @@ function SignUpPage(props: {
   const t = text[ctx.locale];
   return (
     <>
-      <ErrorSummary t={t} errors={errors} />
+      <ErrorSummary t={t} errors={errors} id="fejlopsummering" />
       <h1>
         {t.formTitle}: {session.title}
       </h1>

@@ -32,6 +32,7 @@ import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { PageContext } from "../../context.ts";
 import type { Crumb } from "../../layout.tsx";
+import { ErrorSummary, type FieldErr, FieldError, FormField, FormGroup, fieldAria } from "./form.tsx";
 
 /*
  * The public side of a citizen-run budget: the ideas (and a form to submit one), the vote with a paper ballot
@@ -191,48 +192,12 @@ export const text = {
     votes: (n: number) => `${n} ${n === 1 ? "vote" : "votes"}`,
   },
 };
-type Texts = (typeof text)["da"];
 
 const intlLocale: Record<Locale, string> = { da: "da-DK", en: "en-GB" };
 export const kr = (n: number, locale: Locale) =>
   `${new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 0 }).format(n)} kr.`;
 const percent = (share: number, locale: Locale) =>
   new Intl.NumberFormat(intlLocale[locale], { style: "percent", maximumFractionDigits: 0 }).format(share);
-
-export type FieldErr = { field: string; message: string };
-
-export function ErrorSummary({ t, errors }: { t: Texts; errors: FieldErr[] }) {
-  if (errors.length === 0) return null;
-  return (
-    // autofocus moves focus here after a submit without any script, so a screen reader hears the problems first.
-    <div class="alert alert-error" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
-      <h2 id="error-summary-title">{t.errorSummary}</h2>
-      <ul>
-        {errors.map((e) => (
-          <li>
-            <a href={`#${e.field}`}>{e.message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function FieldError({ t, field, errors }: { t: Texts; field: string; errors: FieldErr[] }) {
-  const error = errors.find((e) => e.field === field);
-  if (!error) return null;
-  return (
-    <span class="form-error-message" id={`${field}-error`}>
-      {t.errorPrefix}
-      {error.message}
-    </span>
-  );
-}
-
-const describedBy = (field: string, errors: FieldErr[], hint = true) =>
-  [hint ? `${field}-hint` : null, errors.some((e) => e.field === field) ? `${field}-error` : null]
-    .filter(Boolean)
-    .join(" ") || undefined;
 
 /* ---------- ideas ---------- */
 
@@ -248,7 +213,6 @@ function IdeasPage(props: {
 }) {
   const { ctx, errors, form } = props;
   const t = text[ctx.locale];
-  const hasError = (f: string) => errors.some((e) => e.field === f);
   return (
     <>
       <ErrorSummary t={t} errors={errors} />
@@ -276,11 +240,7 @@ function IdeasPage(props: {
       <h2 id="nyt-forslag">{t.submitHeading}</h2>
       <p>{t.submitLead}</p>
       <form method="post" action={props.action} novalidate>
-        <div class={hasError("title") ? "form-group form-error" : "form-group"}>
-          <label class="form-label" for="title">
-            {t.title}
-          </label>
-          <FieldError t={t} field="title" errors={errors} />
+        <FormField t={t} field="title" label={t.title} errors={errors}>
           <input
             class="form-input"
             id="title"
@@ -288,37 +248,27 @@ function IdeasPage(props: {
             type="text"
             maxlength={200}
             value={form.title ?? ""}
-            aria-describedby={describedBy("title", errors, false)}
-            aria-invalid={hasError("title") ? "true" : undefined}
+            {...fieldAria("title", errors, false)}
           />
-        </div>
-        <div class={hasError("description") ? "form-group form-error" : "form-group"}>
-          <label class="form-label" for="description">
-            {t.description}
-          </label>
-          <span class="form-hint" id="description-hint">
-            {t.descriptionHint}
-          </span>
-          <FieldError t={t} field="description" errors={errors} />
+        </FormField>
+        <FormField t={t} field="description" label={t.description} hint={t.descriptionHint} errors={errors}>
           <textarea
             class="form-input"
             id="description"
             name="description"
             rows={6}
-            aria-describedby={describedBy("description", errors)}
-            aria-invalid={hasError("description") ? "true" : undefined}
+            {...fieldAria("description", errors, true)}
           >
             {form.description ?? ""}
           </textarea>
-        </div>
-        <div class={hasError("estimatedCost") ? "form-group form-error" : "form-group"}>
-          <label class="form-label" for="estimatedCost">
-            {t.estimatedCost}
-          </label>
-          <span class="form-hint" id="estimatedCost-hint">
-            {t.estimatedCostHint}
-          </span>
-          <FieldError t={t} field="estimatedCost" errors={errors} />
+        </FormField>
+        <FormField
+          t={t}
+          field="estimatedCost"
+          label={t.estimatedCost}
+          hint={t.estimatedCostHint}
+          errors={errors}
+        >
           <input
             class="form-input input-short"
             id="estimatedCost"
@@ -326,15 +276,10 @@ function IdeasPage(props: {
             type="text"
             inputmode="numeric"
             value={form.estimatedCost ?? ""}
-            aria-describedby={describedBy("estimatedCost", errors)}
-            aria-invalid={hasError("estimatedCost") ? "true" : undefined}
+            {...fieldAria("estimatedCost", errors, true)}
           />
-        </div>
-        <div class={hasError("authorName") ? "form-group form-error" : "form-group"}>
-          <label class="form-label" for="authorName">
-            {t.authorName}
-          </label>
-          <FieldError t={t} field="authorName" errors={errors} />
+        </FormField>
+        <FormField t={t} field="authorName" label={t.authorName} errors={errors}>
           <input
             class="form-input"
             id="authorName"
@@ -343,10 +288,9 @@ function IdeasPage(props: {
             autocomplete="given-name"
             maxlength={100}
             value={form.authorName ?? ""}
-            aria-describedby={describedBy("authorName", errors, false)}
-            aria-invalid={hasError("authorName") ? "true" : undefined}
+            {...fieldAria("authorName", errors, false)}
           />
-        </div>
+        </FormField>
         <div class="form-group">
           <div class="form-checkbox">
             <input
@@ -363,11 +307,7 @@ function IdeasPage(props: {
             {t.showNameHint}
           </span>
         </div>
-        <div class={hasError("contactEmail") ? "form-group form-error" : "form-group"}>
-          <label class="form-label" for="contactEmail">
-            {t.email}
-          </label>
-          <FieldError t={t} field="contactEmail" errors={errors} />
+        <FormField t={t} field="contactEmail" label={t.email} errors={errors}>
           <input
             class="form-input"
             id="contactEmail"
@@ -375,10 +315,9 @@ function IdeasPage(props: {
             type="email"
             autocomplete="email"
             value={form.contactEmail ?? ""}
-            aria-describedby={describedBy("contactEmail", errors, false)}
-            aria-invalid={hasError("contactEmail") ? "true" : undefined}
+            {...fieldAria("contactEmail", errors, false)}
           />
-        </div>
+        </FormField>
         <button class="button button-primary" type="submit">
           {t.submit}
         </button>
@@ -440,14 +379,7 @@ export function VoteForm(props: {
     <form method="post" action={props.action} novalidate>
       <input type="hidden" name="step" value="review" />
       {signedIn ? null : (
-        <div class={hasError("code") ? "form-group form-error" : "form-group"}>
-          <label class="form-label" for="code">
-            {t.code}
-          </label>
-          <span class="form-hint" id="code-hint">
-            {t.codeHint}
-          </span>
-          <FieldError t={t} field="code" errors={errors} />
+        <FormField t={t} field="code" label={t.code} hint={t.codeHint} errors={errors}>
           <input
             class="form-input code-input"
             id="code"
@@ -458,12 +390,11 @@ export function VoteForm(props: {
             spellcheck={false}
             maxlength={20}
             value={form.code}
-            aria-describedby={describedBy("code", errors)}
-            aria-invalid={hasError("code") ? "true" : undefined}
+            {...fieldAria("code", errors, true)}
           />
-        </div>
+        </FormField>
       )}
-      <div class={hasError("choices") ? "form-group form-error" : "form-group"}>
+      <FormGroup field="choices" errors={errors}>
         <fieldset class="form-fieldset" aria-describedby={hasError("choices") ? "choices-error" : undefined}>
           <legend class="form-legend">{t.choose(vote.maxChoices)}</legend>
           <FieldError t={t} field="choices" errors={errors} />
@@ -487,9 +418,9 @@ export function VoteForm(props: {
             </div>
           ))}
         </fieldset>
-      </div>
+      </FormGroup>
       {needsAge || vote.residenceRequired ? (
-        <div class={hasError("eligibility") ? "form-group form-error" : "form-group"}>
+        <FormGroup field="eligibility" errors={errors}>
           <fieldset class="form-fieldset">
             <legend class="form-legend">{t.eligibility}</legend>
             <FieldError t={t} field="eligibility" errors={errors} />
@@ -520,7 +451,7 @@ export function VoteForm(props: {
               </div>
             ) : null}
           </fieldset>
-        </div>
+        </FormGroup>
       ) : null}
       <button class="button button-primary" type="submit">
         {t.review}
