@@ -216,7 +216,8 @@ describe("nothing unpublished leaks", () => {
       for (const body of bodies) expect(body.raw, body.path).not.toContain(`/bilag/${file.id}`);
       expect((await env.get(`/bilag/${file.id}`)).status).toBe(404);
     }
-  });
+    // Hundreds of pages, feeds and searches in one sweep: a loaded two-core machine needs more than the usual minute.
+  }, 180_000);
 
   it("never returns a closed or unpublished item from the search query itself", async () => {
     const world = await loadWorld();
