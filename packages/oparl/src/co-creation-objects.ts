@@ -10,7 +10,7 @@ import {
 import { partnerKindLabels } from "@samraad/domain/partnerships";
 import { compact, deletedStub, type OparlObject } from "./objects.ts";
 import { dateTime } from "./time.ts";
-import type { Urls } from "./urls.ts";
+import type { ObjectKind, Urls } from "./urls.ts";
 
 /*
  * Co-creation as vendor objects (see README "Co-creation"). No OParl type fits: a process is neither a document
@@ -28,15 +28,43 @@ export const coCreationTypes = {
 /** The public site's page for a path the query built (`/kommuner/<slug>/samskabelse/<slug>…`). */
 const web = (urls: Urls, path: string) => `${urls.publicUrl.replace(/\/+$/, "")}${path}`;
 
-/** A published (or finished) process with its phases, and the URLs of its sessions, ideas and result. */
-export function processObject(urls: Urls, p: OparlProcessRow): OparlObject {
-  const id = urls.object("co-creation-process", p.id);
+type CoCreationType = (typeof coCreationTypes)[keyof typeof coCreationTypes];
+
+/**
+ * What every co-creation object has around its own facts: its URL, type and municipality first, its page on the
+ * public site and its dates last — or only a stub once it is deleted.
+ */
+function coCreationObject(
+  urls: Urls,
+  kind: ObjectKind,
+  type: CoCreationType,
+  row: Parameters<typeof deletedStub>[2] & { id: string; municipalityId: string },
+  facts: Record<string, unknown>,
+  webPath: string,
+): OparlObject {
+  const id = urls.object(kind, row.id);
   return (
-    deletedStub(id, coCreationTypes.process, p) ??
+    deletedStub(id, type, row) ??
     compact({
       id,
-      type: coCreationTypes.process,
-      body: urls.object("body", p.municipalityId),
+      type,
+      body: urls.object("body", row.municipalityId),
+      ...facts,
+      web: web(urls, webPath),
+      created: dateTime(row.created),
+      modified: dateTime(row.modified),
+    })
+  );
+}
+
+/** A published (or finished) process with its phases, and the URLs of its sessions, ideas and result. */
+export function processObject(urls: Urls, p: OparlProcessRow): OparlObject {
+  return coCreationObject(
+    urls,
+    "co-creation-process",
+    coCreationTypes.process,
+    p,
+    {
       organization: p.councilId ? urls.object("organization", p.councilId) : undefined,
       name: p.title,
       purpose: p.purpose,
@@ -71,22 +99,19 @@ export function processObject(urls: Urls, p: OparlProcessRow): OparlObject {
           }
         : undefined,
       followUp: p.followUpIds.map((a) => urls.object("policy-action", a)),
-      web: web(urls, p.path),
-      created: dateTime(p.created),
-      modified: dateTime(p.modified),
-    })
+    },
+    p.path,
   );
 }
 
 /** A workshop or meeting of a process: time, place and accessibility facts — never who signed up. */
 export function sessionObject(urls: Urls, s: OparlSessionRow): OparlObject {
-  const id = urls.object("co-creation-session", s.id);
-  return (
-    deletedStub(id, coCreationTypes.session, s) ??
-    compact({
-      id,
-      type: coCreationTypes.session,
-      body: urls.object("body", s.municipalityId),
+  return coCreationObject(
+    urls,
+    "co-creation-session",
+    coCreationTypes.session,
+    s,
+    {
       process: urls.object("co-creation-process", s.processId),
       name: s.title,
       description: s.description ?? undefined,
@@ -105,43 +130,37 @@ export function sessionObject(urls: Urls, s: OparlSessionRow): OparlObject {
       registrationDeadline: s.registrationDeadline ? dateTime(s.registrationDeadline.getTime()) : undefined,
       waitingList: s.waitingList,
       cancelled: s.cancelledAt !== null,
-      web: web(urls, `${s.processPath}#moede-${s.id}`),
-      created: dateTime(s.created),
-      modified: dateTime(s.modified),
-    })
+    },
+    `${s.processPath}#moede-${s.id}`,
   );
 }
 
 /** A published idea; its author as the public site shows them: first name or "Anonym", as the author chose. */
 export function ideaObject(urls: Urls, i: OparlIdeaRow): OparlObject {
-  const id = urls.object("idea", i.id);
-  return (
-    deletedStub(id, coCreationTypes.idea, i) ??
-    compact({
-      id,
-      type: coCreationTypes.idea,
-      body: urls.object("body", i.municipalityId),
+  return coCreationObject(
+    urls,
+    "idea",
+    coCreationTypes.idea,
+    i,
+    {
       process: urls.object("co-creation-process", i.processId),
       name: i.title,
       description: i.description,
       estimatedCost: i.estimatedCost ?? undefined,
       author: ideaAuthorLabel({ authorName: i.shownName, showName: i.shownName !== null }).da,
-      web: web(urls, `${i.processPath}/forslag#forslag-${i.id}`),
-      created: dateTime(i.created),
-      modified: dateTime(i.modified),
-    })
+    },
+    `${i.processPath}/forslag#forslag-${i.id}`,
   );
 }
 
 /** The published result of a citizen-run budget vote: totals per idea, ranks, what got money, and turnout. */
 export function voteResultObject(urls: Urls, v: OparlVoteResultRow): OparlObject {
-  const id = urls.object("vote-result", v.id);
-  return (
-    deletedStub(id, coCreationTypes.voteResult, v) ??
-    compact({
-      id,
-      type: coCreationTypes.voteResult,
-      body: urls.object("body", v.municipalityId),
+  return coCreationObject(
+    urls,
+    "vote-result",
+    coCreationTypes.voteResult,
+    v,
+    {
       process: urls.object("co-creation-process", v.processId),
       name: v.title,
       area: v.area,
@@ -169,9 +188,7 @@ export function voteResultObject(urls: Urls, v: OparlVoteResultRow): OparlObject
           outcomeCode: o.outcome,
         });
       }),
-      web: web(urls, `${v.processPath}/resultat`),
-      created: dateTime(v.created),
-      modified: dateTime(v.modified),
-    })
+    },
+    `${v.processPath}/resultat`,
   );
 }

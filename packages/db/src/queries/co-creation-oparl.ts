@@ -1,6 +1,6 @@
 import { computeResult, isPublicProcess, type PhaseKind, processStatuses } from "@samraad/domain/co-creation";
 import { effectiveAt, type PartnerKind } from "@samraad/domain/partnerships";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import {
   coCreationBallots,
@@ -41,6 +41,32 @@ const resultPublished = sql`(${coCreationVotes.resultsPublishedAt} >= ${voteEnd}
 
 /** Where the public site shows a process, so a harvester can link its readers there. */
 const processPath = sql<string>`'/kommuner/' || ${municipalities.slug} || '/samskabelse/' || ${coCreationProcesses.slug}`;
+
+/**
+ * A list of what belongs to a process (its sessions, ideas, vote result): shown only while the process is public,
+ * deleted with it, and modified when it is removed. Each list is read joined to its process.
+ */
+function processPartList(
+  table: typeof coCreationSessions | typeof coCreationIdeas | typeof coCreationVotes,
+  spec: { visible: SQL; modifiedToo: SQL[] },
+): OparlListSpec {
+  return {
+    id: table.id,
+    municipalityId: table.municipalityId,
+    visible: spec.visible,
+    created: sql`${table.createdAt}`,
+    modified: sql`greatest(${sql.join(
+      [
+        sql`${table.updatedAt}`,
+        sql`${table.deletedAt}`,
+        ...spec.modifiedToo,
+        sql`${coCreationProcesses.deletedAt}`,
+      ],
+      sql`, `,
+    )})`,
+    deleted: sql`(${table.deletedAt} is not null or ${processDeleted})`,
+  };
+}
 
 // ---------------------------------------------------------------------------------------------- Process
 
@@ -191,14 +217,10 @@ export type OparlProcessRow = Awaited<ReturnType<typeof oparlCoCreationProcesses
 
 // ---------------------------------------------------------------------------------------------- Session
 
-const sessionList: OparlListSpec = {
-  id: coCreationSessions.id,
-  municipalityId: coCreationSessions.municipalityId,
+const sessionList = processPartList(coCreationSessions, {
   visible: processPublic,
-  created: sql`${coCreationSessions.createdAt}`,
-  modified: sql`greatest(${coCreationSessions.updatedAt}, ${coCreationSessions.deletedAt}, ${coCreationSessions.cancelledAt}, ${coCreationProcesses.deletedAt})`,
-  deleted: sql`(${coCreationSessions.deletedAt} is not null or ${processDeleted})`,
-};
+  modifiedToo: [sql`${coCreationSessions.cancelledAt}`],
+});
 
 /** A session's public facts: time, place, accessibility, capacity and deadline — never who signed up. */
 export function oparlCoCreationSessions(db: Db, q: OparlPageQuery) {
@@ -220,14 +242,10 @@ export type OparlSessionRow = Awaited<ReturnType<typeof oparlCoCreationSessions>
 
 // ---------------------------------------------------------------------------------------------- Idea
 
-const ideaList: OparlListSpec = {
-  id: coCreationIdeas.id,
-  municipalityId: coCreationIdeas.municipalityId,
+const ideaList = processPartList(coCreationIdeas, {
   visible: sql`(${processPublic} and ${coCreationIdeas.status} = 'published')`,
-  created: sql`${coCreationIdeas.createdAt}`,
-  modified: sql`greatest(${coCreationIdeas.updatedAt}, ${coCreationIdeas.deletedAt}, ${coCreationProcesses.deletedAt})`,
-  deleted: sql`(${coCreationIdeas.deletedAt} is not null or ${processDeleted})`,
-};
+  modifiedToo: [],
+});
 
 /** Published ideas; the author's name only when they chose to show it (the object shows the first name). */
 export function oparlIdeas(db: Db, q: OparlPageQuery) {
@@ -255,17 +273,15 @@ export type OparlIdeaRow = Awaited<ReturnType<typeof oparlIdeas>>[number];
 
 // ---------------------------------------------------------------------------------------------- Vote result
 
-const resultList: OparlListSpec = {
-  id: coCreationVotes.id,
-  municipalityId: coCreationVotes.municipalityId,
+const resultList = processPartList(coCreationVotes, {
   visible: sql`(${processPublic} and ${resultPublished})`,
-  created: sql`${coCreationVotes.createdAt}`,
-  // The result links the ideas on the ballot while they are published: it changes when they do.
-  modified: sql`greatest(${coCreationVotes.updatedAt}, ${coCreationVotes.resultsPublishedAt}, ${coCreationVotes.deletedAt}, ${coCreationProcesses.deletedAt},
-    (select max(greatest(i.updated_at, i.deleted_at)) from co_creation_ideas i
-      join co_creation_vote_options o on o.idea_id = i.id where o.vote_id = ${coCreationVotes.id}))`,
-  deleted: sql`(${coCreationVotes.deletedAt} is not null or ${processDeleted})`,
-};
+  modifiedToo: [
+    sql`${coCreationVotes.resultsPublishedAt}`,
+    // The result links the ideas on the ballot while they are published: it changes when they do.
+    sql`(select max(greatest(i.updated_at, i.deleted_at)) from co_creation_ideas i
+      join co_creation_vote_options o on o.idea_id = i.id where o.vote_id = ${coCreationVotes.id})`,
+  ],
+});
 
 /**
  * Published results, computed from the sealed ballots by the domain's rule — the same numbers as the public result
