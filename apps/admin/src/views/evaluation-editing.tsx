@@ -1,6 +1,7 @@
 import type { Question, questionTypes } from "@samraad/domain/evaluations";
 import { createSignal, For, Show } from "solid-js";
 import { api } from "../api.ts";
+import { EditRemove, SaveCancel } from "../components/form-buttons.tsx";
 import { announce, checked, ErrorSummary, Field, formValues, optional } from "../components/ui.tsx";
 import { type FormErrors, formErrorsOf, withPrefix } from "../form-errors.ts";
 import { isoDateText } from "../format.ts";
@@ -13,8 +14,8 @@ import { lang, pick } from "../i18n.ts";
  * prefix on their inputs so they never share an id with the page's add forms.
  */
 
-const m = {
-  details: { da: "Ret titel, periode og ansvarlige", en: "Correct title, period and responsibilities" },
+/** Field labels the evaluation page's add forms and these edit forms share, so both say the same. */
+export const evaluationFieldLabels = {
   evTitle: { da: "Titel", en: "Title" },
   periodStart: { da: "Perioden begynder (ÅÅÅÅ-MM-DD)", en: "Period starts (YYYY-MM-DD)" },
   periodEnd: { da: "Perioden slutter (ÅÅÅÅ-MM-DD)", en: "Period ends (YYYY-MM-DD)" },
@@ -22,13 +23,6 @@ const m = {
   chases: { da: "Hvem rykker for svar?", en: "Who chases answers?" },
   writes: { da: "Hvem skriver opsamlingen?", en: "Who writes the summary?" },
   closesOn: { da: "Svarfrist (ÅÅÅÅ-MM-DD)", en: "Closing date (YYYY-MM-DD)" },
-  reminders: { da: "Påmindelser (datoer adskilt af komma)", en: "Reminders (dates, comma-separated)" },
-  saveDetails: { da: "Gem ændringerne", en: "Save the changes" },
-  saved: { da: "Ændringerne er gemt", en: "The changes are saved" },
-  editCriteria: { da: "Ret succeskriterier og målinger", en: "Correct criteria and measurements" },
-  edit: { da: "Ret", en: "Edit" },
-  remove: { da: "Fjern", en: "Remove" },
-  removed: { da: "Fjernet", en: "Removed" },
   indicator: { da: "Indikator", en: "Indicator" },
   baseline: { da: "Udgangspunkt (valgfrit)", en: "Baseline (optional)" },
   target: { da: "Mål", en: "Target" },
@@ -37,6 +31,18 @@ const m = {
   value: { da: "Værdi", en: "Value" },
   note: { da: "Note (valgfrit)", en: "Note (optional)" },
   save: { da: "Gem", en: "Save" },
+};
+
+const m = {
+  ...evaluationFieldLabels,
+  details: { da: "Ret titel, periode og ansvarlige", en: "Correct title, period and responsibilities" },
+  reminders: { da: "Påmindelser (datoer adskilt af komma)", en: "Reminders (dates, comma-separated)" },
+  saveDetails: { da: "Gem ændringerne", en: "Save the changes" },
+  saved: { da: "Ændringerne er gemt", en: "The changes are saved" },
+  editCriteria: { da: "Ret succeskriterier og målinger", en: "Correct criteria and measurements" },
+  edit: { da: "Ret", en: "Edit" },
+  remove: { da: "Fjern", en: "Remove" },
+  removed: { da: "Fjernet", en: "Removed" },
   cancel: { da: "Fortryd", en: "Cancel" },
   measurement: { da: "Måling {date}: {value}", en: "Measurement {date}: {value}" },
   questions: { da: "Ret spørgsmålene", en: "Edit the questions" },
@@ -187,14 +193,12 @@ export function EditCriteria(props: Props) {
               <strong>{c.indicator}</strong>
               <Show when={criteriaEditable()}>
                 {" "}
-                <button type="button" class="button button-secondary" onClick={() => setEditing(c.id)}>
-                  {say("edit")}
-                  <span class="visually-hidden"> {c.indicator}</span>
-                </button>{" "}
-                <button
-                  type="button"
-                  class="button button-secondary"
-                  onClick={() =>
+                <EditRemove
+                  name={c.indicator}
+                  edit={say("edit")}
+                  remove={say("remove")}
+                  onEdit={() => setEditing(c.id)}
+                  onRemove={() =>
                     run(
                       "crit-",
                       () =>
@@ -203,10 +207,7 @@ export function EditCriteria(props: Props) {
                       props.reload,
                     )
                   }
-                >
-                  {say("remove")}
-                  <span class="visually-hidden"> {c.indicator}</span>
-                </button>
+                />
               </Show>
               <Show when={editing() === c.id}>
                 <form
@@ -246,12 +247,7 @@ export function EditCriteria(props: Props) {
                   />
                   <Field name="crit-target" label={say("target")} errors={errors()} value={c.target} />
                   <Field name="crit-unit" label={say("unit")} errors={errors()} value={c.unit ?? ""} />
-                  <button type="submit" class="button button-primary">
-                    {say("save")}
-                  </button>{" "}
-                  <button type="button" class="button button-secondary" onClick={() => setEditing(null)}>
-                    {say("cancel")}
-                  </button>
+                  <SaveCancel save={say("save")} cancel={say("cancel")} onCancel={() => setEditing(null)} />
                 </form>
               </Show>
               <ul>
@@ -261,18 +257,12 @@ export function EditCriteria(props: Props) {
                     return (
                       <li data-testid="measurement-item">
                         {label}{" "}
-                        <button
-                          type="button"
-                          class="button button-secondary"
-                          onClick={() => setEditing(mm.id)}
-                        >
-                          {say("edit")}
-                          <span class="visually-hidden"> {label}</span>
-                        </button>{" "}
-                        <button
-                          type="button"
-                          class="button button-secondary"
-                          onClick={() =>
+                        <EditRemove
+                          name={label}
+                          edit={say("edit")}
+                          remove={say("remove")}
+                          onEdit={() => setEditing(mm.id)}
+                          onRemove={() =>
                             run(
                               "fix-",
                               () =>
@@ -284,10 +274,7 @@ export function EditCriteria(props: Props) {
                               props.reload,
                             )
                           }
-                        >
-                          {say("remove")}
-                          <span class="visually-hidden"> {label}</span>
-                        </button>
+                        />
                         <Show when={editing() === mm.id}>
                           <form
                             novalidate
@@ -325,16 +312,11 @@ export function EditCriteria(props: Props) {
                               errors={errors()}
                               value={mm.note ?? ""}
                             />
-                            <button type="submit" class="button button-primary">
-                              {say("save")}
-                            </button>{" "}
-                            <button
-                              type="button"
-                              class="button button-secondary"
-                              onClick={() => setEditing(null)}
-                            >
-                              {say("cancel")}
-                            </button>
+                            <SaveCancel
+                              save={say("save")}
+                              cancel={say("cancel")}
+                              onCancel={() => setEditing(null)}
+                            />
                           </form>
                         </Show>
                       </li>

@@ -32,7 +32,13 @@ import { dateTimeText, isoDateText } from "../format.ts";
 import { lang, pick } from "../i18n.ts";
 import { navigate } from "../navigation.ts";
 import { me } from "../session.ts";
-import { EditCriteria, EditDetails, EditQuestions, NamedAnswers } from "./evaluation-editing.tsx";
+import {
+  EditCriteria,
+  EditDetails,
+  EditQuestions,
+  evaluationFieldLabels,
+  NamedAnswers,
+} from "./evaluation-editing.tsx";
 import { EvaluationEmail } from "./evaluation-email.tsx";
 
 /*
@@ -43,23 +49,17 @@ import { EvaluationEmail } from "./evaluation-email.tsx";
  */
 
 const m = {
+  ...evaluationFieldLabels,
   title: { da: "Evalueringer", en: "Evaluations" },
   none: { da: "Der er ingen evalueringer endnu.", en: "There are no evaluations yet." },
   plan: { da: "Planlæg en evaluering", en: "Plan an evaluation" },
   municipality: { da: "Kommune", en: "Municipality" },
   subject: { da: "Hvad evalueres", en: "What is evaluated" },
   kind: { da: "Slags evaluering", en: "Kind of evaluation" },
-  evTitle: { da: "Titel", en: "Title" },
-  periodStart: { da: "Perioden begynder (ÅÅÅÅ-MM-DD)", en: "Period starts (YYYY-MM-DD)" },
-  periodEnd: { da: "Perioden slutter (ÅÅÅÅ-MM-DD)", en: "Period ends (YYYY-MM-DD)" },
   template: { da: "Spørgeskema (skabelon)", en: "Questionnaire (template)" },
   responseMode: { da: "Svar", en: "Answers" },
   anonymous: { da: "Anonyme (anbefales)", en: "Anonymous (recommended)" },
   named: { da: "Med navn – den, der svarer, får det at vide før", en: "Named – respondents are told first" },
-  sends: { da: "Hvem sender spørgeskemaet ud?", en: "Who sends the questionnaire?" },
-  chases: { da: "Hvem rykker for svar?", en: "Who chases answers?" },
-  writes: { da: "Hvem skriver opsamlingen?", en: "Who writes the summary?" },
-  closesOn: { da: "Svarfrist (ÅÅÅÅ-MM-DD)", en: "Closing date (YYYY-MM-DD)" },
   reminders: {
     da: "Påmindelser (datoer adskilt af komma, valgfrit)",
     en: "Reminders (dates, comma-separated)",
@@ -111,22 +111,14 @@ const m = {
   colLatest: { da: "Seneste måling", en: "Latest measurement" },
   colOutcome: { da: "Vurdering", en: "Outcome" },
   addCriterion: { da: "Tilføj succeskriterium", en: "Add a success criterion" },
-  indicator: { da: "Indikator", en: "Indicator" },
-  baseline: { da: "Udgangspunkt (valgfrit)", en: "Baseline (optional)" },
-  target: { da: "Mål", en: "Target" },
-  unit: { da: "Enhed (valgfrit)", en: "Unit (optional)" },
   add: { da: "Tilføj", en: "Add" },
   measure: { da: "Registrér en måling", en: "Record a measurement" },
   criterion: { da: "Succeskriterium", en: "Success criterion" },
-  measuredOn: { da: "Målt den (ÅÅÅÅ-MM-DD)", en: "Measured on (YYYY-MM-DD)" },
-  value: { da: "Værdi", en: "Value" },
-  note: { da: "Note (valgfrit)", en: "Note (optional)" },
   judgement: {
     da: "Vurdering, hvis værdien ikke er et tal (valgfrit)",
     en: "Judgement if not a number (optional)",
   },
   noJudgement: { da: "Beregnes ud fra tallene", en: "Computed from the figures" },
-  save: { da: "Gem", en: "Save" },
   saved: { da: "Gemt", en: "Saved" },
   conclude: { da: "Evalueringsmødets konklusion", en: "The evaluation meeting's conclusion" },
   meetingNotes: { da: "Noter fra partnernes evalueringsmøde", en: "Notes from the partners' meeting" },

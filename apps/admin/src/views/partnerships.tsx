@@ -6,6 +6,7 @@ import {
 } from "@samraad/domain/partnerships";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../api.ts";
+import { SaveCancel } from "../components/form-buttons.tsx";
 import {
   announce,
   Checkbox,
@@ -352,16 +353,11 @@ function Partnership(props: { view: View; reload: () => unknown }) {
                     label={pt("isSignatory")}
                     checked={person.signatory}
                   />
-                  <button type="submit" class="button button-primary">
-                    {pt("savePerson")}
-                  </button>{" "}
-                  <button
-                    type="button"
-                    class="button button-secondary"
-                    onClick={() => setEditingPerson(null)}
-                  >
-                    {pt("cancel")}
-                  </button>
+                  <SaveCancel
+                    save={pt("savePerson")}
+                    cancel={pt("cancel")}
+                    onCancel={() => setEditingPerson(null)}
+                  />
                 </form>
               </Show>
             </li>
@@ -835,12 +831,7 @@ function Partnership(props: { view: View; reload: () => unknown }) {
               value={task.dueOn ?? ""}
               errors={errors()}
             />
-            <button type="submit" class="button button-primary">
-              {pt("saveTask")}
-            </button>{" "}
-            <button type="button" class="button button-secondary" onClick={() => setEditingTask(null)}>
-              {pt("cancel")}
-            </button>
+            <SaveCancel save={pt("saveTask")} cancel={pt("cancel")} onCancel={() => setEditingTask(null)} />
           </form>
         )}
       </Show>

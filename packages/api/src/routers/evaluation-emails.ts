@@ -4,9 +4,8 @@ import { canSendQuestionnaire, emailInvitationsSchema, evaluationReminderSchema 
 import { localDate } from "@samraad/domain/shared";
 import type { Context } from "../context.ts";
 import { unwrap, violation } from "../errors.ts";
-import { change } from "../mutation.ts";
 import { authedProcedure, router } from "../trpc.ts";
-import { evaluationFor } from "./evaluations.ts";
+import { changeEvaluation, evaluationFor } from "./evaluations.ts";
 
 /*
  * Sending a questionnaire by email (when SMTP_URL is set): one single-use link per address, and a reminder to
@@ -36,39 +35,26 @@ export const evaluationEmailsRouter = router({
     unwrap(canCreateInvitations(e));
     unwrap(canSendQuestionnaire(e, localDate(ctx.now())));
     const mailing = { publicUrl: emailing(ctx).publicUrl, now: ctx.now() };
-    const invited = await change(ctx, e.municipalityId, async (tx, audit) => {
-      const count = await inviteByEmail(
+    const { count } = await changeEvaluation(ctx, e, "evaluation.invite_by_email", async (tx) => ({
+      count: await inviteByEmail(
         tx,
         e.municipalityId,
         e.id,
         { emails: input.emails, label: input.label || null },
         mailing,
-      );
-      await audit({
-        action: "evaluation.invite_by_email",
-        entityType: "evaluation",
-        entityId: e.id,
-        after: { count, label: input.label || null },
-      });
-      return count;
-    });
-    return { invited };
+      ),
+      label: input.label || null,
+    }));
+    return { invited: count };
   }),
 
   remind: authedProcedure.input(evaluationReminderSchema).mutation(async ({ ctx, input }) => {
     const e = await evaluationFor(ctx, input.evaluationId);
     unwrap(canSendQuestionnaire(e, localDate(ctx.now())));
     const mailing = { publicUrl: emailing(ctx).publicUrl, now: ctx.now() };
-    const reminded = await change(ctx, e.municipalityId, async (tx, audit) => {
-      const count = await remindUnanswered(tx, e.municipalityId, e.id, mailing);
-      await audit({
-        action: "evaluation.remind_by_email",
-        entityType: "evaluation",
-        entityId: e.id,
-        after: { count },
-      });
-      return count;
-    });
-    return { reminded };
+    const { count } = await changeEvaluation(ctx, e, "evaluation.remind_by_email", async (tx) => ({
+      count: await remindUnanswered(tx, e.municipalityId, e.id, mailing),
+    }));
+    return { reminded: count };
   }),
 });

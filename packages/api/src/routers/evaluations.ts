@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Transaction } from "@samraad/db";
 import {
   type EvaluationRow,
   findEvaluation,
@@ -69,7 +70,7 @@ import { id, localDate } from "@samraad/domain/shared";
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { fieldFailure, notFound, unwrap, violation } from "../errors.ts";
-import { change } from "../mutation.ts";
+import { type AuthedContext, change } from "../mutation.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 /**
@@ -167,6 +168,23 @@ async function policyActionsFrom(
       published: a.published,
     })),
   };
+}
+
+/**
+ * One change to an evaluation, in a transaction with its audit entry on the evaluation: `work` does the change
+ * and returns what the audit log records as `after` (or throws, and nothing changes).
+ */
+export function changeEvaluation<After>(
+  ctx: AuthedContext,
+  e: { id: string; municipalityId: string },
+  action: string,
+  work: (tx: Transaction) => Promise<After>,
+): Promise<After> {
+  return change(ctx, e.municipalityId, async (tx, audit) => {
+    const after = await work(tx);
+    await audit({ action, entityType: "evaluation", entityId: e.id, after });
+    return after;
+  });
 }
 
 /** Everything the official sees: the plan, the response rate, the answers summarised, criteria and outcomes. */
@@ -319,9 +337,9 @@ export const evaluationsRouter = router({
   open: authedProcedure.input(evaluationRef).mutation(async ({ ctx, input }) => {
     const e = await evaluationFor(ctx, input.evaluationId);
     const status = unwrap(openForAnswers(e, e.questionnaire.questions.length, localDate(ctx.now())));
-    await change(ctx, e.municipalityId, async (tx, audit) => {
+    await changeEvaluation(ctx, e, "evaluation.open", async (tx) => {
       await updateEvaluation(tx, e.municipalityId, e.id, { status }, ctx.now());
-      await audit({ action: "evaluation.open", entityType: "evaluation", entityId: e.id, after: { status } });
+      return { status };
     });
     return { status };
   }),
@@ -334,19 +352,14 @@ export const evaluationsRouter = router({
     const e = await evaluationFor(ctx, input.evaluationId);
     unwrap(canCreateInvitations(e));
     const tokens = Array.from({ length: input.count }, () => randomBytes(24).toString("base64url"));
-    await change(ctx, e.municipalityId, async (tx, audit) => {
+    await changeEvaluation(ctx, e, "evaluation.invite", async (tx) => {
       await insertInvitations(
         tx,
         e.municipalityId,
         e.id,
         tokens.map((t) => ({ tokenHash: invitationTokenHash(t), label: input.label ?? null })),
       );
-      await audit({
-        action: "evaluation.invite",
-        entityType: "evaluation",
-        entityId: e.id,
-        after: { count: input.count, label: input.label ?? null },
-      });
+      return { count: input.count, label: input.label ?? null };
     });
     return { tokens, paths: tokens.map((t) => `/evaluering/svar/${t}`) };
   }),
@@ -373,14 +386,9 @@ export const evaluationsRouter = router({
     const criteria = await listEvaluationCriteria(ctx.db, e.municipalityId, e);
     if (!criteria.some((c) => c.id === input.criterionId)) throw notFound();
     const measurement = { criterionId: input.criterionId, ...measurementValues(input) };
-    await change(ctx, e.municipalityId, async (tx, audit) => {
+    await changeEvaluation(ctx, e, "evaluation.measure", async (tx) => {
       await insertMeasurement(tx, e.municipalityId, e.id, measurement);
-      await audit({
-        action: "evaluation.measure",
-        entityType: "evaluation",
-        entityId: e.id,
-        after: measurement,
-      });
+      return measurement;
     });
     return view(ctx, await evaluationFor(ctx, e.id));
   }),
@@ -503,9 +511,9 @@ export const evaluationsRouter = router({
       reminderDates: input.reminderDates,
       meetingAt: input.meetingAt ?? null,
     };
-    await change(ctx, e.municipalityId, async (tx, audit) => {
+    await changeEvaluation(ctx, e, "evaluation.update", async (tx) => {
       await updateEvaluation(tx, e.municipalityId, e.id, patch, ctx.now());
-      await audit({ action: "evaluation.update", entityType: "evaluation", entityId: e.id, after: patch });
+      return patch;
     });
     return view(ctx, await evaluationFor(ctx, e.id));
   }),
@@ -513,15 +521,10 @@ export const evaluationsRouter = router({
   updateCriterion: authedProcedure.input(criterionUpdateSchema).mutation(async ({ ctx, input }) => {
     const e = await editableEvaluation(ctx, input.evaluationId, "criteria");
     const criterion = criterionValues(input);
-    await change(ctx, e.municipalityId, async (tx, audit) => {
+    await changeEvaluation(ctx, e, "evaluation.criterion.update", async (tx) => {
       if (!(await updateCriterion(tx, e.municipalityId, e.id, input.criterionId, criterion, ctx.now())))
         throw notFound();
-      await audit({
-        action: "evaluation.criterion.update",
-        entityType: "evaluation",
-        entityId: e.id,
-        after: { criterionId: input.criterionId, ...criterion },
-      });
+      return { criterionId: input.criterionId, ...criterion };
     });
     return view(ctx, await evaluationFor(ctx, e.id));
   }),
@@ -529,15 +532,10 @@ export const evaluationsRouter = router({
   /** Removes a criterion stated on the evaluation, with its measurements. */
   removeCriterion: authedProcedure.input(criterionRef).mutation(async ({ ctx, input }) => {
     const e = await editableEvaluation(ctx, input.evaluationId, "criteria");
-    await change(ctx, e.municipalityId, async (tx, audit) => {
+    await changeEvaluation(ctx, e, "evaluation.criterion.remove", async (tx) => {
       if (!(await removeCriterion(tx, e.municipalityId, e.id, input.criterionId, ctx.now())))
         throw notFound();
-      await audit({
-        action: "evaluation.criterion.remove",
-        entityType: "evaluation",
-        entityId: e.id,
-        after: { criterionId: input.criterionId },
-      });
+      return { criterionId: input.criterionId };
     });
     return view(ctx, await evaluationFor(ctx, e.id));
   }),
@@ -545,30 +543,20 @@ export const evaluationsRouter = router({
   correctMeasurement: authedProcedure.input(measurementUpdateSchema).mutation(async ({ ctx, input }) => {
     const e = await editableEvaluation(ctx, input.evaluationId, "measurements");
     const measurement = measurementValues(input);
-    await change(ctx, e.municipalityId, async (tx, audit) => {
+    await changeEvaluation(ctx, e, "evaluation.measure.correct", async (tx) => {
       if (!(await updateMeasurement(tx, e.municipalityId, e.id, input.measurementId, measurement, ctx.now())))
         throw notFound();
-      await audit({
-        action: "evaluation.measure.correct",
-        entityType: "evaluation",
-        entityId: e.id,
-        after: { measurementId: input.measurementId, ...measurement },
-      });
+      return { measurementId: input.measurementId, ...measurement };
     });
     return view(ctx, await evaluationFor(ctx, e.id));
   }),
 
   removeMeasurement: authedProcedure.input(measurementRef).mutation(async ({ ctx, input }) => {
     const e = await editableEvaluation(ctx, input.evaluationId, "measurements");
-    await change(ctx, e.municipalityId, async (tx, audit) => {
+    await changeEvaluation(ctx, e, "evaluation.measure.remove", async (tx) => {
       if (!(await removeMeasurement(tx, e.municipalityId, e.id, input.measurementId, ctx.now())))
         throw notFound();
-      await audit({
-        action: "evaluation.measure.remove",
-        entityType: "evaluation",
-        entityId: e.id,
-        after: { measurementId: input.measurementId },
-      });
+      return { measurementId: input.measurementId };
     });
     return view(ctx, await evaluationFor(ctx, e.id));
   }),
@@ -577,14 +565,9 @@ export const evaluationsRouter = router({
   updateQuestions: authedProcedure.input(questionnaireUpdateSchema).mutation(async ({ ctx, input }) => {
     const e = await editableEvaluation(ctx, input.evaluationId, "questions");
     const questionnaire: Questionnaire = { ...e.questionnaire, questions: input.questions };
-    await change(ctx, e.municipalityId, async (tx, audit) => {
+    await changeEvaluation(ctx, e, "evaluation.questions", async (tx) => {
       await updateEvaluation(tx, e.municipalityId, e.id, { questionnaire }, ctx.now());
-      await audit({
-        action: "evaluation.questions",
-        entityType: "evaluation",
-        entityId: e.id,
-        after: { questions: input.questions.map((q) => q.id) },
-      });
+      return { questions: input.questions.map((q) => q.id) };
     });
     return view(ctx, await evaluationFor(ctx, e.id));
   }),
@@ -593,14 +576,9 @@ export const evaluationsRouter = router({
   setPublished: authedProcedure.input(publishResultsSchema).mutation(async ({ ctx, input }) => {
     const e = await evaluationFor(ctx, input.evaluationId);
     if (input.published) unwrap(canPublish(e));
-    await change(ctx, e.municipalityId, async (tx, audit) => {
+    await changeEvaluation(ctx, e, "evaluation.publish", async (tx) => {
       await updateEvaluation(tx, e.municipalityId, e.id, { published: input.published }, ctx.now());
-      await audit({
-        action: "evaluation.publish",
-        entityType: "evaluation",
-        entityId: e.id,
-        after: { published: input.published },
-      });
+      return { published: input.published };
     });
     return { published: input.published };
   }),

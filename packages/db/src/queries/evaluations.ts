@@ -490,8 +490,33 @@ export async function insertMeasurement(
   });
 }
 
+/** A criterion or a measurement stated on the evaluation: both live in the evaluation's scope until deleted. */
+type EvaluationPart = typeof evaluationCriteria | typeof evaluationMeasurements;
+
+const liveIn = (table: EvaluationPart, municipalityId: string, evaluationId: string) =>
+  and(
+    eq(table.municipalityId, municipalityId),
+    eq(table.evaluationId, evaluationId),
+    isNull(table.deletedAt),
+  );
+
+/** Changes one live criterion or measurement of the evaluation; false when there is no such row. */
+async function setPart(
+  db: Db,
+  table: EvaluationPart,
+  scope: { municipalityId: string; evaluationId: string; id: string },
+  values: Partial<EvaluationPart["$inferInsert"]> & { updatedAt: Date },
+): Promise<boolean> {
+  const rows = await db
+    .update(table)
+    .set(values)
+    .where(and(eq(table.id, scope.id), liveIn(table, scope.municipalityId, scope.evaluationId)))
+    .returning({ id: table.id });
+  return rows.length > 0;
+}
+
 /** Corrects a criterion stated on the evaluation (a policy's criteria are changed in the policy). */
-export async function updateCriterion(
+export function updateCriterion(
   db: Db,
   municipalityId: string,
   evaluationId: string,
@@ -499,12 +524,12 @@ export async function updateCriterion(
   c: { indicator: string; baseline: string | null; target: string; unit: string | null },
   now: Date,
 ): Promise<boolean> {
-  const rows = await db
-    .update(evaluationCriteria)
-    .set({ ...c, updatedAt: now })
-    .where(criterionOf(municipalityId, evaluationId, criterionId))
-    .returning({ id: evaluationCriteria.id });
-  return rows.length > 0;
+  return setPart(
+    db,
+    evaluationCriteria,
+    { municipalityId, evaluationId, id: criterionId },
+    { ...c, updatedAt: now },
+  );
 }
 
 /** Removes a criterion and its measurements (kept as deleted rows, like the rest of the content). */
@@ -515,43 +540,27 @@ export async function removeCriterion(
   criterionId: string,
   now: Date,
 ): Promise<boolean> {
-  const rows = await db
-    .update(evaluationCriteria)
-    .set({ deletedAt: now, updatedAt: now })
-    .where(criterionOf(municipalityId, evaluationId, criterionId))
-    .returning({ id: evaluationCriteria.id });
+  const deleted = { deletedAt: now, updatedAt: now };
+  const removed = await setPart(
+    db,
+    evaluationCriteria,
+    { municipalityId, evaluationId, id: criterionId },
+    deleted,
+  );
   await db
     .update(evaluationMeasurements)
-    .set({ deletedAt: now, updatedAt: now })
+    .set(deleted)
     .where(
       and(
-        eq(evaluationMeasurements.municipalityId, municipalityId),
-        eq(evaluationMeasurements.evaluationId, evaluationId),
         eq(evaluationMeasurements.criterionId, criterionId),
-        isNull(evaluationMeasurements.deletedAt),
+        liveIn(evaluationMeasurements, municipalityId, evaluationId),
       ),
     );
-  return rows.length > 0;
+  return removed;
 }
 
-const criterionOf = (municipalityId: string, evaluationId: string, criterionId: string) =>
-  and(
-    eq(evaluationCriteria.id, criterionId),
-    eq(evaluationCriteria.municipalityId, municipalityId),
-    eq(evaluationCriteria.evaluationId, evaluationId),
-    isNull(evaluationCriteria.deletedAt),
-  );
-
-const measurementOf = (municipalityId: string, evaluationId: string, measurementId: string) =>
-  and(
-    eq(evaluationMeasurements.id, measurementId),
-    eq(evaluationMeasurements.municipalityId, municipalityId),
-    eq(evaluationMeasurements.evaluationId, evaluationId),
-    isNull(evaluationMeasurements.deletedAt),
-  );
-
 /** Corrects a measurement's date, value, note or judgement; false when there is no such measurement. */
-export async function updateMeasurement(
+export function updateMeasurement(
   db: Db,
   municipalityId: string,
   evaluationId: string,
@@ -559,27 +568,19 @@ export async function updateMeasurement(
   m: { measuredOn: string; value: string; note: string | null; judgement: CriterionOutcome | null },
   now: Date,
 ): Promise<boolean> {
-  const rows = await db
-    .update(evaluationMeasurements)
-    .set({ ...m, updatedAt: now })
-    .where(measurementOf(municipalityId, evaluationId, measurementId))
-    .returning({ id: evaluationMeasurements.id });
-  return rows.length > 0;
+  const scope = { municipalityId, evaluationId, id: measurementId };
+  return setPart(db, evaluationMeasurements, scope, { ...m, updatedAt: now });
 }
 
-export async function removeMeasurement(
+export function removeMeasurement(
   db: Db,
   municipalityId: string,
   evaluationId: string,
   measurementId: string,
   now: Date,
 ): Promise<boolean> {
-  const rows = await db
-    .update(evaluationMeasurements)
-    .set({ deletedAt: now, updatedAt: now })
-    .where(measurementOf(municipalityId, evaluationId, measurementId))
-    .returning({ id: evaluationMeasurements.id });
-  return rows.length > 0;
+  const scope = { municipalityId, evaluationId, id: measurementId };
+  return setPart(db, evaluationMeasurements, scope, { deletedAt: now, updatedAt: now });
 }
 
 export async function listMeasurements(db: Db, municipalityId: string, evaluationId: string) {
