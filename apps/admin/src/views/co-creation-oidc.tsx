@@ -3,6 +3,7 @@ import { api } from "../api.ts";
 import { announce, ErrorSummary, Field, formValues } from "../components/ui.tsx";
 import { type FormErrors, formErrorsOf } from "../form-errors.ts";
 import { lang, pick } from "../i18n.ts";
+import { fieldsOf } from "./co-creation-form.tsx";
 
 /*
  * The municipality's OpenID Connect provider (its MitID broker), which voters sign in with when a vote allows
@@ -36,9 +37,6 @@ const tx = {
   saved: { da: "Udbyderen er gemt", en: "The provider is saved" },
 };
 
-/** The API names fields "provider.issuer"; the form's inputs are named "issuer". */
-const formField = (field: string | null) => field?.replace(/^provider\./, "") ?? null;
-
 export function OidcProviderSettings(props: { municipalityId: string }) {
   const [settings, { refetch }] = createResource(
     () => props.municipalityId,
@@ -57,8 +55,7 @@ export function OidcProviderSettings(props: { municipalityId: string }) {
       announce(pick(tx.saved));
       refetch();
     } catch (error) {
-      const shown = formErrorsOf(error, lang());
-      setErrors({ ...shown, errors: shown.errors.map((e) => ({ ...e, field: formField(e.field) })) });
+      setErrors(fieldsOf(formErrorsOf(error, lang()), "provider"));
     }
   };
   return (

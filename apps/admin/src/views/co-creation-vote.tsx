@@ -17,6 +17,7 @@ import {
 import { type FormErrors, formErrorsOf } from "../form-errors.ts";
 import { lang, pick } from "../i18n.ts";
 import { me } from "../session.ts";
+import { fieldsOf } from "./co-creation-form.tsx";
 import { OidcProviderSettings } from "./co-creation-oidc.tsx";
 
 /*
@@ -313,12 +314,7 @@ function VoteSetup(props: { overview: Overview; processId: string; reload: () =>
       announce(pick(tx.saved));
       props.reload();
     } catch (error) {
-      const shown = formErrorsOf(error, lang());
-      // The API names fields "vote.title"; the form's inputs are named "title".
-      setErrors({
-        ...shown,
-        errors: shown.errors.map((e) => ({ ...e, field: e.field?.replace(/^vote\./, "") ?? null })),
-      });
+      setErrors(fieldsOf(formErrorsOf(error, lang()), "vote"));
     }
   };
   return (

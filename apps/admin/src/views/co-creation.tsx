@@ -26,6 +26,7 @@ import { dateTimeText, isoDateText } from "../format.ts";
 import { lang, pick } from "../i18n.ts";
 import { navigate } from "../navigation.ts";
 import { me } from "../session.ts";
+import { ActionButton, saveThen } from "./co-creation-form.tsx";
 import { ct } from "./co-creation-messages.ts";
 import { ProcessOutcome } from "./co-creation-outcome.tsx";
 
@@ -179,17 +180,14 @@ function CreateProcess() {
         novalidate
         onSubmit={async (e) => {
           e.preventDefault();
-          try {
-            const created = await api.coCreation.create.mutate({
-              municipalityId: municipalityId(),
-              ...processValues(e.currentTarget, ""),
-            });
-            setErrors(null);
-            announce(ct("saved"));
-            navigate(`/samskabelse/${created.id}`);
-          } catch (error) {
-            setErrors(formErrorsOf(error, lang(), processFieldNames));
-          }
+          const form = e.currentTarget;
+          await saveThen(
+            () =>
+              api.coCreation.create.mutate({ municipalityId: municipalityId(), ...processValues(form, "") }),
+            (created) => navigate(`/samskabelse/${created.id}`),
+            setErrors,
+            (error) => formErrorsOf(error, lang(), processFieldNames),
+          );
         }}
       >
         <Show when={organiserMunicipalities().length > 1}>
@@ -273,16 +271,13 @@ function Header(props: { view: View; reload: () => Promise<unknown> }) {
             <button
               type="button"
               class="button button-secondary"
-              onClick={async () => {
-                try {
-                  await api.coCreation.setStatus.mutate({ processId: p().id, status });
-                  setError(null);
-                  announce(ct("saved"));
-                  await props.reload();
-                } catch (e) {
-                  setError(formErrorsOf(e, lang()));
-                }
-              }}
+              onClick={() =>
+                saveThen(
+                  () => api.coCreation.setStatus.mutate({ processId: p().id, status }),
+                  props.reload,
+                  setError,
+                )
+              }
             >
               {label(status)}
             </button>
@@ -313,17 +308,17 @@ function EditProcess(props: { view: View; reload: () => Promise<unknown> }) {
         novalidate
         onSubmit={async (e) => {
           e.preventDefault();
-          try {
-            await api.coCreation.update.mutate({
-              processId: props.view.process.id,
-              ...processValues(e.currentTarget, prefix),
-            });
-            setErrors(null);
-            announce(ct("saved"));
-            await props.reload();
-          } catch (error) {
-            setErrors(withPrefix(formErrorsOf(error, lang(), processFieldNames), prefix));
-          }
+          const form = e.currentTarget;
+          await saveThen(
+            () =>
+              api.coCreation.update.mutate({
+                processId: props.view.process.id,
+                ...processValues(form, prefix),
+              }),
+            props.reload,
+            setErrors,
+            (error) => withPrefix(formErrorsOf(error, lang(), processFieldNames), prefix),
+          );
         }}
       >
         <ProcessFields
@@ -356,17 +351,12 @@ function Phases(props: { view: View; reload: () => Promise<unknown> }) {
                   {" "}
                   <strong>({ct("now")})</strong>
                 </Show>{" "}
-                <button
-                  type="button"
+                <ActionButton
                   class="button button-link"
-                  onClick={async () => {
-                    await api.coCreation.removePhase.mutate({ phaseId: phase.id });
-                    announce(ct("saved"));
-                    await props.reload();
-                  }}
-                >
-                  {ct("removePhase", { title: phase.title })}
-                </button>
+                  label={ct("removePhase", { title: phase.title })}
+                  run={() => api.coCreation.removePhase.mutate({ phaseId: phase.id })}
+                  reload={props.reload}
+                />
               </li>
             )}
           </For>
@@ -381,28 +371,25 @@ function Phases(props: { view: View; reload: () => Promise<unknown> }) {
             e.preventDefault();
             const form = e.currentTarget;
             const v = formValues(form);
-            try {
-              await api.coCreation.addPhase.mutate({
-                processId: props.view.process.id,
-                kind: (v.kind ?? "other") as (typeof phaseKinds)[number],
-                title: v.phaseTitle ?? "",
-                startsOn: v.startsOn ?? "",
-                endsOn: v.endsOn ?? "",
-              });
-              setErrors(null);
-              form.reset();
-              announce(ct("saved"));
-              await props.reload();
-            } catch (error) {
-              const found = formErrorsOf(error, lang(), ["kind", "title", "startsOn", "endsOn"]);
-              setErrors({
-                ...found,
-                errors: found.errors.map((x) => ({
-                  ...x,
-                  field: x.field === "title" ? "phaseTitle" : x.field,
-                })),
-              });
-            }
+            await saveThen(
+              async () => {
+                await api.coCreation.addPhase.mutate({
+                  processId: props.view.process.id,
+                  kind: (v.kind ?? "other") as (typeof phaseKinds)[number],
+                  title: v.phaseTitle ?? "",
+                  startsOn: v.startsOn ?? "",
+                  endsOn: v.endsOn ?? "",
+                });
+                form.reset();
+              },
+              props.reload,
+              setErrors,
+              // The form names the phase's title "phaseTitle", apart from the process's own title.
+              (error) =>
+                withPrefix(formErrorsOf(error, lang(), ["kind", "title", "startsOn", "endsOn"]), "", (f) =>
+                  f === "title" ? "phaseTitle" : f,
+                ),
+            );
           }}
         >
           <Field
@@ -574,17 +561,12 @@ function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
                     >
                       {ct("editSession", { title: s.title })}
                     </button>
-                    <button
-                      type="button"
+                    <ActionButton
                       class="button button-secondary"
-                      onClick={async () => {
-                        await api.coCreation.cancelSession.mutate({ sessionId: s.id });
-                        announce(ct("saved"));
-                        await props.reload();
-                      }}
-                    >
-                      {ct("cancelSession", { title: s.title })}
-                    </button>
+                      label={ct("cancelSession", { title: s.title })}
+                      run={() => api.coCreation.cancelSession.mutate({ sessionId: s.id })}
+                      reload={props.reload}
+                    />
                   </div>
                 </Show>
                 <Show when={editing() === s.id}>
@@ -593,18 +575,19 @@ function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
                     novalidate
                     onSubmit={async (e) => {
                       e.preventDefault();
-                      try {
-                        await api.coCreation.updateSession.mutate({
-                          sessionId: s.id,
-                          ...sessionValues(e.currentTarget, editPrefix),
-                        });
-                        setErrors(null);
-                        setEditing(null);
-                        announce(ct("saved"));
-                        await props.reload();
-                      } catch (error) {
-                        setErrors(withPrefix(formErrorsOf(error, lang(), sessionFieldNames), editPrefix));
-                      }
+                      const form = e.currentTarget;
+                      await saveThen(
+                        async () => {
+                          await api.coCreation.updateSession.mutate({
+                            sessionId: s.id,
+                            ...sessionValues(form, editPrefix),
+                          });
+                          setEditing(null);
+                        },
+                        props.reload,
+                        setErrors,
+                        (error) => withPrefix(formErrorsOf(error, lang(), sessionFieldNames), editPrefix),
+                      );
                     }}
                   >
                     <SessionFields prefix={editPrefix} errors={errors()} initial={s} />
@@ -628,18 +611,18 @@ function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
           onSubmit={async (e) => {
             e.preventDefault();
             const form = e.currentTarget;
-            try {
-              await api.coCreation.addSession.mutate({
-                processId: props.view.process.id,
-                ...sessionValues(form, ""),
-              });
-              setErrors(null);
-              form.reset();
-              announce(ct("saved"));
-              await props.reload();
-            } catch (error) {
-              setErrors(formErrorsOf(error, lang(), sessionFieldNames));
-            }
+            await saveThen(
+              async () => {
+                await api.coCreation.addSession.mutate({
+                  processId: props.view.process.id,
+                  ...sessionValues(form, ""),
+                });
+                form.reset();
+              },
+              props.reload,
+              setErrors,
+              (error) => formErrorsOf(error, lang(), sessionFieldNames),
+            );
           }}
         >
           <SessionFields prefix="" errors={editing() === null ? errors() : null} />
