@@ -12,6 +12,7 @@ import {
   listPolicies,
   listResponses,
   loadPlan,
+  type NewEvaluation,
   responseRate,
 } from "@samraad/db/queries";
 import { partnersMeetingQuestionnaire } from "@samraad/domain/evaluations";
@@ -47,6 +48,21 @@ const goodAnswers: [string, string][] = [
   ["recommend", "maybe"],
   ["better", "Kortere aftener"],
 ];
+
+/** An evaluation written straight into the database; what no test here looks at is filled in. */
+const storedEvaluation = (
+  municipalityId: string,
+  values: Omit<NewEvaluation, "councilId" | "periodStart" | "periodEnd" | "responsibles" | "questionnaire"> &
+    Partial<NewEvaluation>,
+) =>
+  insertEvaluation(env.db, municipalityId, {
+    councilId: null,
+    periodStart: "2026-01-01",
+    periodEnd: "2026-06-30",
+    responsibles: { sendsQuestionnaire: "A", chasesAnswers: "B", writesSummary: "C" },
+    questionnaire: partnersMeetingQuestionnaire,
+    ...values,
+  });
 
 beforeAll(async () => {
   env = await siteWithDemo();
@@ -144,18 +160,14 @@ describe("a named questionnaire", () => {
       partnershipIds: [],
     });
     if (!partnership) throw new Error("no partnership");
-    const evaluationId = await insertEvaluation(env.db, randersId, {
-      councilId: null,
+    const evaluationId = await storedEvaluation(randersId, {
       subjectType: "partnership",
       subjectId: partnership.id,
       kind: "end_of_course",
       title: "Partnernes evalueringsmøde",
-      periodStart: "2026-01-01",
       periodEnd: "2026-11-30",
       status: "collecting",
       responseMode: "named",
-      responsibles: { sendsQuestionnaire: "A", chasesAnswers: "B", writesSummary: "C" },
-      questionnaire: partnersMeetingQuestionnaire,
       closesOn: "2026-12-31",
     });
     const token = "navngivet-link-til-partnerne-0001";
@@ -226,18 +238,13 @@ describe("published results", () => {
     const [goal, other] = plan?.goals ?? [];
     if (!goal || !other) throw new Error("the demo policy needs two goals");
     const goalEvaluation = (title: string, published: boolean) =>
-      insertEvaluation(env.db, favrskov.id, {
-        councilId: null,
+      storedEvaluation(favrskov.id, {
         subjectType: "policy_goal",
         subjectId: goal.id,
         kind: "policy_follow_up",
         title,
-        periodStart: "2026-01-01",
-        periodEnd: "2026-06-30",
         status: "concluded",
         published,
-        responsibles: { sendsQuestionnaire: "A", chasesAnswers: "B", writesSummary: "C" },
-        questionnaire: partnersMeetingQuestionnaire,
       });
     const shown = await goalEvaluation("Opfølgning på målet om tilgængelige boliger", true);
     const hidden = await goalEvaluation("Upubliceret opfølgning på målet", false);
@@ -279,18 +286,13 @@ describe("published results", () => {
       new Date(),
     );
     if (!shown || !hidden) throw new Error("actions not inserted");
-    const id = await insertEvaluation(env.db, favrskov.id, {
-      councilId: null,
+    const id = await storedEvaluation(favrskov.id, {
       subjectType: "policy",
       subjectId: policy.id,
       kind: "policy_follow_up",
       title: "Opfølgning med handlinger",
-      periodStart: "2026-01-01",
-      periodEnd: "2026-06-30",
       status: "concluded",
       published: true,
-      responsibles: { sendsQuestionnaire: "A", chasesAnswers: "B", writesSummary: "C" },
-      questionnaire: partnersMeetingQuestionnaire,
       conclusion: {
         notes: {},
         summary: "Delvist nået.",
@@ -341,18 +343,13 @@ describe("published results", () => {
       phase: "after_course",
       title: "Planlæg næste hold",
     });
-    const id = await insertEvaluation(env.db, randersId, {
-      councilId: null,
+    const id = await storedEvaluation(randersId, {
       subjectType: "partnership",
       subjectId: partnershipId,
       kind: "end_of_course",
       title: "Efter kurset, med opgaver",
-      periodStart: "2026-01-01",
-      periodEnd: "2026-06-30",
       status: "concluded",
       published: true,
-      responsibles: { sendsQuestionnaire: "A", chasesAnswers: "B", writesSummary: "C" },
-      questionnaire: partnersMeetingQuestionnaire,
       conclusion: {
         notes: {},
         summary: "Godt forløb.",
@@ -399,17 +396,13 @@ describe("a long questionnaire in pages", () => {
       partnershipIds: [],
     });
     if (!partnership) throw new Error("no partnership");
-    evaluationId = await insertEvaluation(env.db, randersId, {
-      councilId: null,
+    evaluationId = await storedEvaluation(randersId, {
       subjectType: "partnership",
       subjectId: partnership.id,
       kind: "end_of_course",
       title: "Partnernes evalueringsmøde i sider",
-      periodStart: "2026-01-01",
       periodEnd: "2026-11-30",
       status: "collecting",
-      responsibles: { sendsQuestionnaire: "A", chasesAnswers: "B", writesSummary: "C" },
-      questionnaire: partnersMeetingQuestionnaire,
       closesOn: "2026-12-31",
     });
     await insertInvitations(env.db, randersId, evaluationId, [

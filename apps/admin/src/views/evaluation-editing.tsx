@@ -1,5 +1,5 @@
 import type { Question, questionTypes } from "@samraad/domain/evaluations";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, type JSX, Show } from "solid-js";
 import { api } from "../api.ts";
 import { EditRemove, SaveCancel } from "../components/form-buttons.tsx";
 import { announce, checked, ErrorSummary, Field, formValues, optional } from "../components/ui.tsx";
@@ -174,6 +174,29 @@ export function EditDetails(props: Props) {
   );
 }
 
+/** An item's edit form, shown below it while open, ending in Save and Cancel. */
+function InlineEdit(props: {
+  open: boolean;
+  onSubmit: (values: Record<string, string>) => void;
+  onCancel: () => void;
+  children: JSX.Element;
+}) {
+  return (
+    <Show when={props.open}>
+      <form
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSubmit(formValues(e.currentTarget));
+        }}
+      >
+        {props.children}
+        <SaveCancel save={say("save")} cancel={say("cancel")} onCancel={props.onCancel} />
+      </form>
+    </Show>
+  );
+}
+
 /** Each criterion and measurement with Edit and Remove; one edit form open at a time. */
 export function EditCriteria(props: Props) {
   const { errors, run } = useChange();
@@ -181,7 +204,11 @@ export function EditCriteria(props: Props) {
   const v = () => props.v;
   const criteriaEditable = () =>
     v().subject.type === "partnership" || v().subject.type === "co_creation_process";
-  const close = (ok: boolean) => ok && setEditing(null);
+  const saveEdit = async (prefix: string, work: () => Promise<unknown>) => {
+    if (await run(prefix, work, say("saved"), props.reload)) setEditing(null);
+  };
+  const removeItem = (prefix: string, work: () => Promise<unknown>) =>
+    run(prefix, work, say("removed"), props.reload);
   return (
     <section aria-labelledby="edit-criteria-title">
       <h3 id="edit-criteria-title">{say("editCriteria")}</h3>
@@ -199,57 +226,38 @@ export function EditCriteria(props: Props) {
                   remove={say("remove")}
                   onEdit={() => setEditing(c.id)}
                   onRemove={() =>
-                    run(
-                      "crit-",
-                      () =>
-                        api.evaluations.removeCriterion.mutate({ evaluationId: v().id, criterionId: c.id }),
-                      say("removed"),
-                      props.reload,
+                    removeItem("crit-", () =>
+                      api.evaluations.removeCriterion.mutate({ evaluationId: v().id, criterionId: c.id }),
                     )
                   }
                 />
               </Show>
-              <Show when={editing() === c.id}>
-                <form
-                  novalidate
-                  onSubmit={async (e) => {
-                    e.preventDefault();
-                    const f = formValues(e.currentTarget);
-                    close(
-                      await run(
-                        "crit-",
-                        () =>
-                          api.evaluations.updateCriterion.mutate({
-                            evaluationId: v().id,
-                            criterionId: c.id,
-                            indicator: f["crit-indicator"] ?? "",
-                            baseline: optional(f["crit-baseline"]),
-                            target: f["crit-target"] ?? "",
-                            unit: optional(f["crit-unit"]),
-                          }),
-                        say("saved"),
-                        props.reload,
-                      ),
-                    );
-                  }}
-                >
-                  <Field
-                    name="crit-indicator"
-                    label={say("indicator")}
-                    errors={errors()}
-                    value={c.indicator}
-                  />
-                  <Field
-                    name="crit-baseline"
-                    label={say("baseline")}
-                    errors={errors()}
-                    value={c.baseline ?? ""}
-                  />
-                  <Field name="crit-target" label={say("target")} errors={errors()} value={c.target} />
-                  <Field name="crit-unit" label={say("unit")} errors={errors()} value={c.unit ?? ""} />
-                  <SaveCancel save={say("save")} cancel={say("cancel")} onCancel={() => setEditing(null)} />
-                </form>
-              </Show>
+              <InlineEdit
+                open={editing() === c.id}
+                onCancel={() => setEditing(null)}
+                onSubmit={(f) =>
+                  saveEdit("crit-", () =>
+                    api.evaluations.updateCriterion.mutate({
+                      evaluationId: v().id,
+                      criterionId: c.id,
+                      indicator: f["crit-indicator"] ?? "",
+                      baseline: optional(f["crit-baseline"]),
+                      target: f["crit-target"] ?? "",
+                      unit: optional(f["crit-unit"]),
+                    }),
+                  )
+                }
+              >
+                <Field name="crit-indicator" label={say("indicator")} errors={errors()} value={c.indicator} />
+                <Field
+                  name="crit-baseline"
+                  label={say("baseline")}
+                  errors={errors()}
+                  value={c.baseline ?? ""}
+                />
+                <Field name="crit-target" label={say("target")} errors={errors()} value={c.target} />
+                <Field name="crit-unit" label={say("unit")} errors={errors()} value={c.unit ?? ""} />
+              </InlineEdit>
               <ul>
                 <For each={c.measurements}>
                   {(mm) => {
@@ -263,62 +271,44 @@ export function EditCriteria(props: Props) {
                           remove={say("remove")}
                           onEdit={() => setEditing(mm.id)}
                           onRemove={() =>
-                            run(
-                              "fix-",
-                              () =>
-                                api.evaluations.removeMeasurement.mutate({
-                                  evaluationId: v().id,
-                                  measurementId: mm.id,
-                                }),
-                              say("removed"),
-                              props.reload,
+                            removeItem("fix-", () =>
+                              api.evaluations.removeMeasurement.mutate({
+                                evaluationId: v().id,
+                                measurementId: mm.id,
+                              }),
                             )
                           }
                         />
-                        <Show when={editing() === mm.id}>
-                          <form
-                            novalidate
-                            onSubmit={async (e) => {
-                              e.preventDefault();
-                              const f = formValues(e.currentTarget);
-                              close(
-                                await run(
-                                  "fix-",
-                                  () =>
-                                    api.evaluations.correctMeasurement.mutate({
-                                      evaluationId: v().id,
-                                      measurementId: mm.id,
-                                      measuredOn: f["fix-measuredOn"] ?? "",
-                                      value: f["fix-value"] ?? "",
-                                      note: optional(f["fix-note"]),
-                                      judgement: mm.judgement ?? undefined,
-                                    }),
-                                  say("saved"),
-                                  props.reload,
-                                ),
-                              );
-                            }}
-                          >
-                            <Field
-                              name="fix-measuredOn"
-                              label={say("measuredOn")}
-                              errors={errors()}
-                              value={mm.measuredOn}
-                            />
-                            <Field name="fix-value" label={say("value")} errors={errors()} value={mm.value} />
-                            <Field
-                              name="fix-note"
-                              label={say("note")}
-                              errors={errors()}
-                              value={mm.note ?? ""}
-                            />
-                            <SaveCancel
-                              save={say("save")}
-                              cancel={say("cancel")}
-                              onCancel={() => setEditing(null)}
-                            />
-                          </form>
-                        </Show>
+                        <InlineEdit
+                          open={editing() === mm.id}
+                          onCancel={() => setEditing(null)}
+                          onSubmit={(f) =>
+                            saveEdit("fix-", () =>
+                              api.evaluations.correctMeasurement.mutate({
+                                evaluationId: v().id,
+                                measurementId: mm.id,
+                                measuredOn: f["fix-measuredOn"] ?? "",
+                                value: f["fix-value"] ?? "",
+                                note: optional(f["fix-note"]),
+                                judgement: mm.judgement ?? undefined,
+                              }),
+                            )
+                          }
+                        >
+                          <Field
+                            name="fix-measuredOn"
+                            label={say("measuredOn")}
+                            errors={errors()}
+                            value={mm.measuredOn}
+                          />
+                          <Field name="fix-value" label={say("value")} errors={errors()} value={mm.value} />
+                          <Field
+                            name="fix-note"
+                            label={say("note")}
+                            errors={errors()}
+                            value={mm.note ?? ""}
+                          />
+                        </InlineEdit>
                       </li>
                     );
                   }}

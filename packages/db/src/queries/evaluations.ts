@@ -171,6 +171,14 @@ export async function updateEvaluation(
 
 // --- Invitations and responses: the anonymous part ---------------------------------------------------------
 
+/** One link of one evaluation, by its token's hash. */
+const linkOf = (municipalityId: string, evaluationId: string, tokenHash: string) =>
+  and(
+    eq(evaluationInvitations.municipalityId, municipalityId),
+    eq(evaluationInvitations.evaluationId, evaluationId),
+    eq(evaluationInvitations.tokenHash, tokenHash),
+  );
+
 /** Links carry a random token; only its SHA-256 is stored, so a copy of the database opens no questionnaire. */
 export function invitationTokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -218,26 +226,13 @@ export async function submitResponse(
   const claimed = await tx
     .update(evaluationInvitations)
     .set({ answered: true })
-    .where(
-      and(
-        eq(evaluationInvitations.municipalityId, municipalityId),
-        eq(evaluationInvitations.evaluationId, evaluationId),
-        eq(evaluationInvitations.tokenHash, tokenHash),
-        eq(evaluationInvitations.answered, false),
-      ),
-    )
+    .where(and(linkOf(municipalityId, evaluationId, tokenHash), eq(evaluationInvitations.answered, false)))
     .returning({ answered: evaluationInvitations.answered });
   if (claimed.length === 0) {
     const [known] = await tx
       .select({ answered: evaluationInvitations.answered })
       .from(evaluationInvitations)
-      .where(
-        and(
-          eq(evaluationInvitations.municipalityId, municipalityId),
-          eq(evaluationInvitations.evaluationId, evaluationId),
-          eq(evaluationInvitations.tokenHash, tokenHash),
-        ),
-      );
+      .where(linkOf(municipalityId, evaluationId, tokenHash));
     return known ? "already_answered" : "unknown";
   }
   await tx.insert(evaluationResponses).values({ municipalityId, evaluationId, answers, respondentName });
@@ -278,13 +273,7 @@ export async function saveDraft(
   const [open] = await tx
     .select({ answered: evaluationInvitations.answered })
     .from(evaluationInvitations)
-    .where(
-      and(
-        eq(evaluationInvitations.municipalityId, municipalityId),
-        eq(evaluationInvitations.evaluationId, evaluationId),
-        eq(evaluationInvitations.tokenHash, tokenHash),
-      ),
-    )
+    .where(linkOf(municipalityId, evaluationId, tokenHash))
     .for("update");
   if (!open || open.answered) return false;
   await tx
