@@ -12,7 +12,7 @@ import {
   coCreationSessions,
   municipalities,
 } from "../schema/index.ts";
-import { sessionColumns, waitingPositionOf } from "./co-creation.ts";
+import { registrantColumns, sessionColumns, waitingPositionOf } from "./co-creation.ts";
 import { enqueueMail } from "./email-outbox.ts";
 
 /** Where the sign-up emails are written: on when SMTP_URL is set, with the base of the links they carry. */
@@ -22,12 +22,7 @@ async function signUpFacts(tx: Db, registrationIds: string[], publicUrl: string)
   if (registrationIds.length === 0) return [];
   const rows = await tx
     .select({
-      id: coCreationRegistrations.id,
-      municipalityId: coCreationRegistrations.municipalityId,
-      sessionId: coCreationRegistrations.sessionId,
-      name: coCreationRegistrations.name,
-      email: coCreationRegistrations.email,
-      status: coCreationRegistrations.status,
+      ...registrantColumns,
       token: coCreationRegistrations.cancelToken,
       municipalityName: municipalities.name,
       municipalitySlug: municipalities.slug,

@@ -413,6 +413,19 @@ const registrationColumns = {
   cancelledAt: coCreationRegistrations.cancelledAt,
 };
 
+/**
+ * Who signed up for which session and where they stand — with the municipality, which the receipt page and the
+ * sign-up emails start from.
+ */
+export const registrantColumns = {
+  id: coCreationRegistrations.id,
+  municipalityId: coCreationRegistrations.municipalityId,
+  sessionId: coCreationRegistrations.sessionId,
+  name: coCreationRegistrations.name,
+  email: coCreationRegistrations.email,
+  status: coCreationRegistrations.status,
+};
+
 /** A secret the citizen holds to see and cancel their sign-up without an account. */
 export function newCancelToken(): string {
   return randomBytes(24).toString("base64url");
@@ -503,12 +516,7 @@ export async function registerForSession(
 export async function findRegistrationByToken(db: Db, token: string) {
   const [row] = await db
     .select({
-      id: coCreationRegistrations.id,
-      municipalityId: coCreationRegistrations.municipalityId,
-      sessionId: coCreationRegistrations.sessionId,
-      name: coCreationRegistrations.name,
-      email: coCreationRegistrations.email,
-      status: coCreationRegistrations.status,
+      ...registrantColumns,
       createdAt: coCreationRegistrations.createdAt,
       processId: coCreationSessions.processId,
     })
