@@ -179,6 +179,28 @@ export function Checkbox(props: { name: string; label: string; checked?: boolean
   );
 }
 
+/**
+ * A list once it has loaded: "Henter …" until then, the empty text when it holds nothing, else `<ul class="list">`
+ * with one `<li>` per item from `children`.
+ */
+export function ItemList<T>(props: {
+  items: readonly T[] | undefined;
+  empty: string;
+  children: (item: T) => JSX.Element;
+}) {
+  return (
+    <Show when={props.items} fallback={<Loading />}>
+      {(items) => (
+        <Show when={items().length > 0} fallback={<p class="empty">{props.empty}</p>}>
+          <ul class="list">
+            <For each={items()}>{(item) => props.children(item)}</For>
+          </ul>
+        </Show>
+      )}
+    </Show>
+  );
+}
+
 export function Loading() {
   return <p class="loading">{t("loading")}</p>;
 }

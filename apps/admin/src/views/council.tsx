@@ -6,6 +6,7 @@ import {
   ErrorSummary,
   Field,
   formValues,
+  ItemList,
   Link,
   LoadFailed,
   Loading,
@@ -94,24 +95,16 @@ function CouncilPage(props: { council: { id: string; name: string; purpose: stri
             </Link>
           </p>
         </Show>
-        <Show when={meetings()} fallback={<Loading />}>
-          {(list) => (
-            <Show when={list().length > 0} fallback={<p class="empty">{t("noMeetings")}</p>}>
-              <ul class="list">
-                <For each={list()}>
-                  {(m) => (
-                    <li>
-                      <Link to={`/moeder/${m.id}`}>{m.title ?? weekdayDateTimeText(m.startsAt)}</Link>
-                      <span class="meta">
-                        {dateTimeText(m.startsAt)} · {m.location} · {meetingStatusText(m.status)}
-                      </span>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
+        <ItemList items={meetings()} empty={t("noMeetings")}>
+          {(m) => (
+            <li>
+              <Link to={`/moeder/${m.id}`}>{m.title ?? weekdayDateTimeText(m.startsAt)}</Link>
+              <span class="meta">
+                {dateTimeText(m.startsAt)} · {m.location} · {meetingStatusText(m.status)}
+              </span>
+            </li>
           )}
-        </Show>
+        </ItemList>
       </section>
       <section aria-labelledby="h-hearings">
         <h2 id="h-hearings">{t("hearingsTitle")}</h2>
@@ -122,30 +115,22 @@ function CouncilPage(props: { council: { id: string; name: string; purpose: stri
             </Link>
           </p>
         </Show>
-        <Show when={hearings()} fallback={<Loading />}>
-          {(list) => (
-            <Show when={list().length > 0} fallback={<p class="empty">{t("noHearings")}</p>}>
-              <ul class="list">
-                <For each={list()}>
-                  {(h) => (
-                    <li classList={{ overdue: h.status === "overdue" }}>
-                      <Show when={h.status === "overdue"}>
-                        <strong class="tag tag-error">
-                          <span aria-hidden="true">⚠ </span>
-                          {t("overdue")}
-                        </strong>{" "}
-                      </Show>
-                      <Link to={`/hoeringer/${h.id}`}>{h.title}</Link>
-                      <span class="meta">
-                        {t(`hearingStatus_${h.status}`)} · {t("deadline")}: {dateTimeText(h.responseDeadline)}
-                      </span>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
+        <ItemList items={hearings()} empty={t("noHearings")}>
+          {(h) => (
+            <li classList={{ overdue: h.status === "overdue" }}>
+              <Show when={h.status === "overdue"}>
+                <strong class="tag tag-error">
+                  <span aria-hidden="true">⚠ </span>
+                  {t("overdue")}
+                </strong>{" "}
+              </Show>
+              <Link to={`/hoeringer/${h.id}`}>{h.title}</Link>
+              <span class="meta">
+                {t(`hearingStatus_${h.status}`)} · {t("deadline")}: {dateTimeText(h.responseDeadline)}
+              </span>
+            </li>
           )}
-        </Show>
+        </ItemList>
       </section>
       <Findings councilId={props.council.id} />
       <Terms councilId={props.council.id} />
@@ -181,24 +166,16 @@ function Terms(props: { councilId: string }) {
   return (
     <section aria-labelledby="h-terms">
       <h2 id="h-terms">{t("termsTitle")}</h2>
-      <Show when={terms()} fallback={<Loading />}>
-        {(list) => (
-          <Show when={list().length > 0} fallback={<p>{t("noTerms")}</p>}>
-            <ul class="list">
-              <For each={list()}>
-                {(term) => (
-                  <li>
-                    {term.name}{" "}
-                    <span class="meta">
-                      {isoDateText(term.startsOn)} – {isoDateText(term.endsOn)}
-                    </span>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+      <ItemList items={terms()} empty={t("noTerms")}>
+        {(term) => (
+          <li>
+            {term.name}{" "}
+            <span class="meta">
+              {isoDateText(term.startsOn)} – {isoDateText(term.endsOn)}
+            </span>
+          </li>
         )}
-      </Show>
+      </ItemList>
       <Show when={mayEdit(props.councilId)}>
         <div class="panel">
           <h3>{t("startTermTitle")}</h3>

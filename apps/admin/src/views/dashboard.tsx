@@ -1,6 +1,6 @@
 import { createResource, For, Show } from "solid-js";
 import { api } from "../api.ts";
-import { Link, Loading, PageTitle } from "../components/ui.tsx";
+import { ItemList, Link, PageTitle } from "../components/ui.tsx";
 import { dateTimeText, relativeText, weekdayDateTimeText } from "../format.ts";
 import { pick, t } from "../i18n.ts";
 import { me } from "../session.ts";
@@ -61,73 +61,49 @@ export function Dashboard() {
       <div class="grid">
         <section aria-labelledby="h-deadlines">
           <h2 id="h-deadlines">{t("deadlinesTitle")}</h2>
-          <Show when={deadlines()} fallback={<Loading />}>
-            {(list) => (
-              <Show when={list().length > 0} fallback={<p>{t("noDeadlines")}</p>}>
-                <ul class="list">
-                  <For each={list()}>
-                    {(d) => (
-                      <li>
-                        <Link to={deadlineLink(d)}>{pick(d.title)}</Link>
-                        <span class="meta">
-                          {pick(d.kindLabel)}: {weekdayDateTimeText(d.dueAt)} ({relativeText(d.dueAt, now)})
-                        </span>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
+          <ItemList items={deadlines()} empty={t("noDeadlines")}>
+            {(d) => (
+              <li>
+                <Link to={deadlineLink(d)}>{pick(d.title)}</Link>
+                <span class="meta">
+                  {pick(d.kindLabel)}: {weekdayDateTimeText(d.dueAt)} ({relativeText(d.dueAt, now)})
+                </span>
+              </li>
             )}
-          </Show>
+          </ItemList>
         </section>
         <section aria-labelledby="h-meetings">
           <h2 id="h-meetings">{t("nextMeetingsTitle")}</h2>
-          <Show when={work()} fallback={<Loading />}>
-            {(w) => (
-              <Show when={w().meetings.length > 0} fallback={<p>{t("noNextMeetings")}</p>}>
-                <ul class="list">
-                  <For each={w().meetings}>
-                    {(m) => (
-                      <li>
-                        <Link to={`/moeder/${m.id}`}>{m.title ?? weekdayDateTimeText(m.startsAt)}</Link>
-                        <span class="meta">
-                          {m.councilName} · {dateTimeText(m.startsAt)} · {m.location}
-                        </span>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
+          <ItemList items={work()?.meetings} empty={t("noNextMeetings")}>
+            {(m) => (
+              <li>
+                <Link to={`/moeder/${m.id}`}>{m.title ?? weekdayDateTimeText(m.startsAt)}</Link>
+                <span class="meta">
+                  {m.councilName} · {dateTimeText(m.startsAt)} · {m.location}
+                </span>
+              </li>
             )}
-          </Show>
+          </ItemList>
         </section>
         <section aria-labelledby="h-hearings">
           <h2 id="h-hearings">{t("openHearingsTitle")}</h2>
-          <Show when={work()} fallback={<Loading />}>
-            {(w) => (
-              <Show when={w().hearings.length > 0} fallback={<p>{t("noOpenHearings")}</p>}>
-                <ul class="list">
-                  <For each={w().hearings}>
-                    {(h) => (
-                      <li classList={{ overdue: h.status === "overdue" }}>
-                        <Show when={h.status === "overdue"}>
-                          <strong class="tag tag-error">
-                            <span aria-hidden="true">⚠ </span>
-                            {t("overdue")}
-                          </strong>{" "}
-                        </Show>
-                        <Link to={`/hoeringer/${h.id}`}>{h.title}</Link>
-                        <span class="meta">
-                          {h.councilName} · {t("deadline")}: {weekdayDateTimeText(h.responseDeadline)} (
-                          {relativeText(h.responseDeadline, now)})
-                        </span>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
+          <ItemList items={work()?.hearings} empty={t("noOpenHearings")}>
+            {(h) => (
+              <li classList={{ overdue: h.status === "overdue" }}>
+                <Show when={h.status === "overdue"}>
+                  <strong class="tag tag-error">
+                    <span aria-hidden="true">⚠ </span>
+                    {t("overdue")}
+                  </strong>{" "}
+                </Show>
+                <Link to={`/hoeringer/${h.id}`}>{h.title}</Link>
+                <span class="meta">
+                  {h.councilName} · {t("deadline")}: {weekdayDateTimeText(h.responseDeadline)} (
+                  {relativeText(h.responseDeadline, now)})
+                </span>
+              </li>
             )}
-          </Show>
+          </ItemList>
         </section>
         <section aria-labelledby="h-councils">
           <h2 id="h-councils">{t("myCouncils")}</h2>
