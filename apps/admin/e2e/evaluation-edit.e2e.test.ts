@@ -7,10 +7,9 @@ import {
 } from "@samraad/db/queries";
 import { evaluations } from "@samraad/db/schema";
 import { parentCourseQuestionnaire } from "@samraad/domain/evaluations";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copenhagenDate, signInAs } from "./helpers.ts";
+import { axeViolations } from "@samraad/e2e";
+import { beforeAll, describe, expect, it } from "vitest";
+import { copenhagenDate, productAndBrowser, signInAs } from "./helpers.ts";
 
 /*
  * An official corrects a planned evaluation in the admin app: its title (first with a mistake), its questions
@@ -19,13 +18,11 @@ import { copenhagenDate, signInAs } from "./helpers.ts";
  * forms open.
  */
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const product = productAndBrowser();
 let evaluationId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
+  const { server } = product;
   const randers = await findMunicipality(server.db, { slug: "randers" });
   if (!randers) throw new Error("no Randers");
   const [partnership] = await listPartnerships(server.db, {
@@ -50,18 +47,15 @@ beforeAll(async () => {
     closesOn: copenhagenDate(14),
   });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
-const stored = async () => (await server.db.select().from(evaluations)).find((e) => e.id === evaluationId);
+const stored = async () =>
+  (await product.server.db.select().from(evaluations)).find((e) => e.id === evaluationId);
 
 describe("editing an evaluation after planning", () => {
   it("corrects details, questions, criteria and measurements while the rules allow it", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "admin@randers.demo");
-    await page.goto(`${server.url}/admin/evalueringer/${evaluationId}`);
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "admin@randers.demo");
+    await page.goto(`${product.server.url}/admin/evalueringer/${evaluationId}`);
     await page.getByRole("heading", { level: 1, name: "Forældrekursus, efterår" }).waitFor();
 
     // Details: an empty title is refused at the field, then the corrected title is saved.
@@ -142,14 +136,14 @@ describe("editing an evaluation after planning", () => {
 
 describe("concluding a policy follow-up", () => {
   it("turns a ticked next step into an unpublished action of the goal in the policy's action plan", async () => {
-    const broenderslev = await findMunicipality(server.db, { slug: "broenderslev" });
+    const broenderslev = await findMunicipality(product.server.db, { slug: "broenderslev" });
     if (!broenderslev) throw new Error("no Brønderslev");
-    const [policy] = await listPolicies(server.db, broenderslev.id, { publicOnly: true });
+    const [policy] = await listPolicies(product.server.db, broenderslev.id, { publicOnly: true });
     if (!policy) throw new Error("no adopted policy");
-    const plan = async () => loadPlan(server.db, broenderslev.id, policy.id);
+    const plan = async () => loadPlan(product.server.db, broenderslev.id, policy.id);
     const goal = (await plan()).goals[0];
     if (!goal) throw new Error("no goal");
-    const followUpId = await insertEvaluation(server.db, broenderslev.id, {
+    const followUpId = await insertEvaluation(product.server.db, broenderslev.id, {
       councilId: policy.councilId,
       subjectType: "policy_goal",
       subjectId: goal.id,
@@ -166,9 +160,9 @@ describe("concluding a policy follow-up", () => {
       questionnaire: parentCourseQuestionnaire,
       closesOn: copenhagenDate(7),
     });
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "admin@broenderslev.demo");
-    await page.goto(`${server.url}/admin/evalueringer/${followUpId}`);
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "admin@broenderslev.demo");
+    await page.goto(`${product.server.url}/admin/evalueringer/${followUpId}`);
     await page.getByRole("heading", { level: 1, name: "Opfølgning på målet" }).waitFor();
     await page.getByLabel("Samlet vurdering").fill("Målet er delvist nået.");
     await page.getByLabel("Næste skridt 1").fill("Lyttemøder i landdistrikterne");

@@ -6,10 +6,9 @@ import {
   listPolicies,
 } from "@samraad/db/queries";
 import { partnersMeetingQuestionnaire } from "@samraad/domain/evaluations";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAs } from "./helpers.ts";
+import { axeViolations } from "@samraad/e2e";
+import { beforeAll, describe, expect, it } from "vitest";
+import { productAndBrowser, signInAs } from "./helpers.ts";
 
 /*
  * A concluded policy follow-up whose first next step became an (unpublished) action in the action plan: the
@@ -17,14 +16,12 @@ import { signInAs } from "./helpers.ts";
  * site say a step became an action without naming the unpublished one. axe runs on both.
  */
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const product = productAndBrowser();
 let evaluationId: string;
 let councilId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
+  const { server } = product;
   const broenderslev = await findMunicipality(server.db, { slug: "broenderslev" });
   if (!broenderslev) throw new Error("no Brønderslev");
   const [policy] = await listPolicies(server.db, broenderslev.id, { publicOnly: true });
@@ -82,16 +79,11 @@ beforeAll(async () => {
     },
   });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe("a concluded evaluation's follow-up", () => {
   it("is named and linked in the admin report, and only mentioned on the public page while unpublished", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "admin@broenderslev.demo");
-    await page.goto(`${server.url}/admin/evalueringer/${evaluationId}/rapport`);
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "admin@broenderslev.demo");
+    await page.goto(`${product.server.url}/admin/evalueringer/${evaluationId}/rapport`);
     await page.getByRole("heading", { level: 1, name: /^Evalueringsrapport: / }).waitFor();
     const followUps = page.getByTestId("follow-up");
     expect(await followUps.count()).toBe(1);
@@ -102,7 +94,7 @@ describe("a concluded evaluation's follow-up", () => {
     expect(await link.getAttribute("href")).toBe(`/admin/raad/${councilId}/handicappolitik`);
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${server.url}/evalueringer/${evaluationId}`);
+    await page.goto(`${product.server.url}/evalueringer/${evaluationId}`);
     await page.getByRole("heading", { level: 1, name: "Opfølgning på handicappolitikken 2026" }).waitFor();
     const body = (await page.locator("main").textContent()) ?? "";
     expect(body).toContain(

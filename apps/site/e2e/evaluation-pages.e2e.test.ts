@@ -1,5 +1,3 @@
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import {
   findDraft,
   findMunicipality,
@@ -10,10 +8,10 @@ import {
   listResponses,
 } from "@samraad/db/queries";
 import { partnersMeetingQuestionnaire } from "@samraad/domain/evaluations";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
+import { axeViolations } from "@samraad/e2e";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { siteWithDemo } from "../src/test-support.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { servedDemoSite, withBrowser } from "./helpers.ts";
 
 /*
  * A partner answers the two-part evaluation-meeting questionnaire, one part per page, with JavaScript off and the
@@ -21,22 +19,20 @@ import { siteWithDemo } from "../src/test-support.ts";
  * Back (page 1 kept its answers), and Send. axe runs on each page as it arrived, in a browser with script on.
  */
 
-let env: Awaited<ReturnType<typeof siteWithDemo>>;
-let server: ReturnType<typeof serve>;
-let origin = "";
+const served = servedDemoSite();
 let municipalityId = "";
 let evaluationId = "";
 const token = "sider-i-browseren-til-partnerne-0001";
 const path = `/evaluering/svar/${token}`;
 
 beforeAll(async () => {
-  env = await siteWithDemo();
-  const randers = await findMunicipality(env.db, { slug: "randers" });
+  const db = served.env.db;
+  const randers = await findMunicipality(db, { slug: "randers" });
   if (!randers) throw new Error("no Randers");
   municipalityId = randers.id;
-  const [partnership] = await listPartnerships(env.db, { municipalityIds: [randers.id], partnershipIds: [] });
+  const [partnership] = await listPartnerships(db, { municipalityIds: [randers.id], partnershipIds: [] });
   if (!partnership) throw new Error("no partnership");
-  evaluationId = await insertEvaluation(env.db, randers.id, {
+  evaluationId = await insertEvaluation(db, randers.id, {
     councilId: null,
     subjectType: "partnership",
     subjectId: partnership.id,
@@ -49,21 +45,10 @@ beforeAll(async () => {
     questionnaire: partnersMeetingQuestionnaire,
     closesOn: "2099-12-31",
   });
-  await insertInvitations(env.db, randers.id, evaluationId, [
+  await insertInvitations(db, randers.id, evaluationId, [
     { tokenHash: invitationTokenHash(token), label: null },
   ]);
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: env.site.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      origin = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-  });
 }, 120_000);
-
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await env?.close();
-});
 
 const active = (page: Page) =>
   page.evaluate(() => {
@@ -97,64 +82,62 @@ const keep = async (page: Page, label: string) => {
 
 describe("a long questionnaire in a browser without JavaScript", () => {
   it("is answered page by page by keyboard alone, resumed with the same link, and sent once", async () => {
-    const browser: Browser = await launchBrowser({
-      javaScriptEnabled: false,
-      viewport: { width: 320, height: 800 },
-    });
-    try {
-      let page = await browser.context.newPage();
-      await page.goto(`${origin}${path}`);
-      expect(await page.title()).toMatch(/Side 1 af 2/);
-      expect(await page.getByTestId("page-progress").textContent()).toBe("Side 1 af 2");
-      await keep(page, "page 1 (no JS)");
+    const origin = served.origin;
+    await withBrowser(
+      { javaScriptEnabled: false, viewport: { width: 320, height: 800 } },
+      async (browser) => {
+        let page = await browser.context.newPage();
+        await page.goto(`${origin}${path}`);
+        expect(await page.title()).toMatch(/Side 1 af 2/);
+        expect(await page.getByTestId("page-progress").textContent()).toBe("Side 1 af 2");
+        await keep(page, "page 1 (no JS)");
 
-      // Next without the required answer: the page comes back with the error summary focused.
-      await tabTo(page, (a) => a.text === "Næste side");
-      await page.keyboard.press("Enter");
-      await expect.poll(async () => (await active(page)).role).toBe("alert");
-      expect(await page.title()).toMatch(/^Fejl: /);
-      expect((await active(page)).text).toContain("Der er problemer i formularen");
-      await keep(page, "page 1 with errors (no JS)");
+        // Next without the required answer: the page comes back with the error summary focused.
+        await tabTo(page, (a) => a.text === "Næste side");
+        await page.keyboard.press("Enter");
+        await expect.poll(async () => (await active(page)).role).toBe("alert");
+        expect(await page.title()).toMatch(/^Fejl: /);
+        expect((await active(page)).text).toContain("Der er problemer i formularen");
+        await keep(page, "page 1 with errors (no JS)");
 
-      await page.keyboard.press("Tab");
-      expect((await active(page)).text).toBe("Skriv et svar");
-      await tabTo(page, (a) => a.id === "q-participants_gain");
-      await page.keyboard.type("Viden om rettigheder og et netværk");
-      await chooseFirst(page, "partners_satisfied_outcome");
-      await tabTo(page, (a) => a.text === "Næste side");
-      await page.keyboard.press("Enter");
-      await expect.poll(() => page.title()).toMatch(/Side 2 af 2/);
-      expect(await page.locator("main h2").last().textContent()).toBe("Del 2: Samarbejdet");
-      await keep(page, "page 2 (no JS)");
+        await page.keyboard.press("Tab");
+        expect((await active(page)).text).toBe("Skriv et svar");
+        await tabTo(page, (a) => a.id === "q-participants_gain");
+        await page.keyboard.type("Viden om rettigheder og et netværk");
+        await chooseFirst(page, "partners_satisfied_outcome");
+        await tabTo(page, (a) => a.text === "Næste side");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => page.title()).toMatch(/Side 2 af 2/);
+        expect(await page.locator("main h2").last().textContent()).toBe("Del 2: Samarbejdet");
+        await keep(page, "page 2 (no JS)");
 
-      // A break: the tab is closed, and the same link opens page 2 again.
-      await page.close();
-      page = await browser.context.newPage();
-      await page.goto(`${origin}${path}`);
-      expect(await page.getByTestId("page-progress").textContent()).toBe("Side 2 af 2");
+        // A break: the tab is closed, and the same link opens page 2 again.
+        await page.close();
+        page = await browser.context.newPage();
+        await page.goto(`${origin}${path}`);
+        expect(await page.getByTestId("page-progress").textContent()).toBe("Side 2 af 2");
 
-      // Back: page 1 still holds the answers.
-      await tabTo(page, (a) => a.text === "Forrige side");
-      await page.keyboard.press("Enter");
-      await expect.poll(() => page.title()).toMatch(/Side 1 af 2/);
-      await tabTo(page, (a) => a.id === "q-participants_gain");
-      expect((await active(page)).value).toBe("Viden om rettigheder og et netværk");
-      await tabTo(page, (a) => a.text === "Næste side");
-      await page.keyboard.press("Enter");
-      await expect.poll(() => page.title()).toMatch(/Side 2 af 2/);
+        // Back: page 1 still holds the answers.
+        await tabTo(page, (a) => a.text === "Forrige side");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => page.title()).toMatch(/Side 1 af 2/);
+        await tabTo(page, (a) => a.id === "q-participants_gain");
+        expect((await active(page)).value).toBe("Viden om rettigheder og et netværk");
+        await tabTo(page, (a) => a.text === "Næste side");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => page.title()).toMatch(/Side 2 af 2/);
 
-      for (const id of ["cooperation", "roles", "value", "continue"]) await chooseFirst(page, id);
-      await tabTo(page, (a) => a.id === "q-next_steps");
-      await page.keyboard.type("Nyt hold til foråret");
-      await tabTo(page, (a) => a.text === "Send dine svar");
-      await page.keyboard.press("Enter");
-      await expect.poll(() => page.title()).toMatch(/^Tak for dine svar/);
-      await keep(page, "thank you (no JS)");
-    } finally {
-      await browser.close();
-    }
+        for (const id of ["cooperation", "roles", "value", "continue"]) await chooseFirst(page, id);
+        await tabTo(page, (a) => a.id === "q-next_steps");
+        await page.keyboard.type("Nyt hold til foråret");
+        await tabTo(page, (a) => a.text === "Send dine svar");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => page.title()).toMatch(/^Tak for dine svar/);
+        await keep(page, "thank you (no JS)");
+      },
+    );
 
-    const [response] = await listResponses(env.db, municipalityId, evaluationId);
+    const [response] = await listResponses(served.env.db, municipalityId, evaluationId);
     expect(response?.answers).toMatchObject({
       participants_gain: "Viden om rettigheder og et netværk",
       partners_satisfied_outcome: 1,
@@ -165,10 +148,9 @@ describe("a long questionnaire in a browser without JavaScript", () => {
       next_steps: "Nyt hold til foråret",
     });
     // The draft that held page 1 under the link is gone with the response.
-    expect(await findDraft(env.db, evaluationId, invitationTokenHash(token))).toBeNull();
+    expect(await findDraft(served.env.db, evaluationId, invitationTokenHash(token))).toBeNull();
 
-    const checker = await launchBrowser({ viewport: { width: 320, height: 800 } });
-    try {
+    await withBrowser({ viewport: { width: 320, height: 800 } }, async (checker) => {
       const page = await checker.context.newPage();
       for (const { label, html } of seenWithoutScript) {
         await page.goto(`${origin}/tilgaengelighed`);
@@ -181,9 +163,7 @@ describe("a long questionnaire in a browser without JavaScript", () => {
           label,
         ).toBe(true);
       }
-    } finally {
-      await checker.close();
-    }
+    });
     expect(seenWithoutScript).toHaveLength(4);
   }, 240_000);
 });
