@@ -103,4 +103,17 @@ describe("the outbox worker", () => {
     expect(row?.lastError).not.toContain("down@example.dk");
     smtp.failNext(0);
   });
+
+  it("deletes a message given up on, address and text with it, 30 days after it was due", async () => {
+    await enqueueMail(db, [{ municipalityId, kind: "test", to: "gone@example.dk", mail }], now);
+    await db.update(emailOutbox).set({ status: "failed", attempts: 8, lastError: "EENVELOPE 550" });
+    const day = 86_400_000;
+    await runMailTick(worker(new Date(now.getTime() + 29 * day)));
+    expect(await db.select({ recipient: emailOutbox.recipient }).from(emailOutbox)).toEqual([
+      { recipient: "gone@example.dk" },
+    ]);
+    await runMailTick(worker(new Date(now.getTime() + 30 * day + 1000)));
+    expect(await db.select().from(emailOutbox)).toEqual([]);
+    expect(smtp.received).toHaveLength(0);
+  });
 });

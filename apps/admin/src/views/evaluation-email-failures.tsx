@@ -1,3 +1,4 @@
+import { KEEP_FAILED_MAIL_DAYS } from "@samraad/domain/mail";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../api.ts";
 import { announce, ErrorSummary, LoadFailed, Loading, PageTitle } from "../components/ui.tsx";
@@ -16,8 +17,8 @@ import { me } from "../session.ts";
 const m = {
   title: { da: "E-mails, der ikke kunne sendes", en: "Emails that could not be sent" },
   intro: {
-    da: "Beskeder, som Samråd har opgivet efter alle forsøg. Adressen vises kun med første bogstav og domæne, og beskedens tekst vises ikke, fordi den kan indeholde et personligt link.",
-    en: "Messages Samråd gave up on after every attempt. The address shows only its first letter and its domain, and the text is not shown, because it may hold a personal link.",
+    da: "Beskeder, som Samråd har opgivet efter alle forsøg. Adressen vises kun med første bogstav og domæne, og beskedens tekst vises ikke, fordi den kan indeholde et personligt link. En besked, der ikke sendes igen, slettes {days} dage efter, den skulle være sendt.",
+    en: "Messages Samråd gave up on after every attempt. The address shows only its first letter and its domain, and the text is not shown, because it may hold a personal link. A message not sent again is deleted {days} days after it was due.",
   },
   onlyAdmins: {
     da: "Kun kommunens administratorer kan se e-mails, der ikke kunne sendes.",
@@ -70,7 +71,7 @@ export default function EvaluationEmailFailures() {
         {(mu) => (
           <>
             <p>
-              {say("intro")} ({mu().name})
+              {say("intro", { days: KEEP_FAILED_MAIL_DAYS })} ({mu().name})
             </p>
             <ErrorSummary errors={errors()} />
             <Show when={!failed.error} fallback={<LoadFailed error={failed.error} />}>

@@ -5,9 +5,11 @@ import {
   claimDueMail,
   markMailFailed,
   markMailSent,
+  purgeFailedMail,
   purgeSentMail,
 } from "@samraad/db/queries";
 import { retryDelayMs } from "@samraad/domain/bot";
+import { KEEP_FAILED_MAIL_DAYS } from "@samraad/domain/mail";
 import nodemailer, { type Transporter } from "nodemailer";
 
 /*
@@ -64,6 +66,7 @@ export async function runMailTick(deps: MailWorkerDeps): Promise<MailTickResult>
   const maxAttempts = deps.maxAttempts ?? 8;
   const result: MailTickResult = { sent: 0, retried: 0, failed: 0 };
   await purgeSentMail(deps.db, new Date(now.getTime() - KEEP_SENT_MS));
+  await purgeFailedMail(deps.db, new Date(now.getTime() - KEEP_FAILED_MAIL_DAYS * 86_400_000));
   for (;;) {
     const claims = await claimDueMail(deps.db, now, deps.lockMs ?? 5 * 60_000, deps.batchSize ?? 20);
     if (claims.length === 0) return result;

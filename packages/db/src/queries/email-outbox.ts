@@ -122,6 +122,15 @@ export async function purgeSentMail(db: Db, sentBefore: Date): Promise<number> {
   return gone.length;
 }
 
+/** Given-up messages due before `dueBefore` are deleted, address and text with them. */
+export async function purgeFailedMail(db: Db, dueBefore: Date): Promise<number> {
+  const gone = await db
+    .delete(emailOutbox)
+    .where(and(eq(emailOutbox.status, "failed"), lt(emailOutbox.sendAt, dueBefore)))
+    .returning({ id: emailOutbox.id });
+  return gone.length;
+}
+
 /**
  * The municipality's messages the worker gave up on, newest first. The stored address goes out only for the
  * caller to mask; the text never leaves (see `maskAddress` in the domain).

@@ -13,6 +13,12 @@ import type { Bilingual } from "../shared/types.ts";
  * stored message as it was.
  */
 
+/**
+ * A message given up on keeps its address and text only so that it can be sent again; this many days after it
+ * was due, it is deleted (storage limitation, GDPR art. 5(1)(e)).
+ */
+export const KEEP_FAILED_MAIL_DAYS = 30;
+
 /** "mor@example.dk" → "m•••@example.dk". The local part's length is not shown either. */
 export function maskAddress(address: string | null): string {
   if (!address) return "—";
