@@ -1,9 +1,8 @@
 import { demoCoCreation } from "@samraad/db/demo";
 import { findMunicipality, findPublicVoteProcessBySlug } from "@samraad/db/queries";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announcedAfter, signInAs } from "./helpers.ts";
+import { axeViolations, launchBrowser } from "@samraad/e2e";
+import { describe, expect, it } from "vitest";
+import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
 
 /*
  * Brønderslev's administrator plugs in the municipality's MitID broker on a vote's page: a wrong address is
@@ -11,33 +10,27 @@ import { announcedAfter, signInAs } from "./helpers.ts";
  * council's secretary organises the vote but does not see the municipality-wide setting.
  */
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-let votePath = "";
+const product = productAndBrowser();
 const secret = "broker-hemmelighed-7f3a";
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  const m = await findMunicipality(server.db, { slug: demoCoCreation.broenderslev.municipality });
-  const p = m ? await findPublicVoteProcessBySlug(server.db, m.id, demoCoCreation.broenderslev.slug) : null;
+/** The admin page of Brønderslev's open demo vote. */
+async function votePath() {
+  const db = product.server.db;
+  const m = await findMunicipality(db, { slug: demoCoCreation.broenderslev.municipality });
+  const p = m ? await findPublicVoteProcessBySlug(db, m.id, demoCoCreation.broenderslev.slug) : null;
   if (!p) throw new Error("no demo process");
-  votePath = `/admin/samskabelse/${p.id}/afstemning`;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  return `/admin/samskabelse/${p.id}/afstemning`;
+}
 
 describe("the OpenID provider for voters in the admin app", () => {
   it("is set by an administrator, with field errors, a write-only secret and no axe violations", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "admin@broenderslev.demo");
-    await page.goto(`${server.url}${votePath}`);
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "admin@broenderslev.demo");
+    await page.goto(`${product.server.url}${await votePath()}`);
     const section = page.getByRole("region", { name: "Log-ind for vælgere (OpenID Connect)" });
     await section.waitFor();
     expect(await section.textContent()).toContain(
-      `${server.url}/kommuner/broenderslev/samskabelse/log-ind/retur`,
+      `${product.server.url}/kommuner/broenderslev/samskabelse/log-ind/retur`,
     );
     expect(await axeViolations(page)).toEqual([]);
 
@@ -67,8 +60,8 @@ describe("the OpenID provider for voters in the admin app", () => {
   it("is not shown to a council's secretary", async () => {
     const own = await launchBrowser();
     const page = await own.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
-    await page.goto(`${server.url}${votePath}`);
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
+    await page.goto(`${product.server.url}${await votePath()}`);
     await page.getByRole("heading", { level: 1, name: /^Forslag og afstemning/ }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Forslag" }).waitFor();
     expect(await page.getByRole("heading", { name: "Log-ind for vælgere (OpenID Connect)" }).count()).toBe(0);

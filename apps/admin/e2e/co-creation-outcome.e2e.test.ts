@@ -1,28 +1,17 @@
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announcedAfter, signInAs } from "./helpers.ts";
+import { axeViolations } from "@samraad/e2e";
+import { describe, expect, it } from "vitest";
+import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 const processTitle = "Tilgængelig by – borgerne bestemmer";
 const session = "Idémøde 1: Hvor er det svært at komme frem?";
 
 describe("co-creation: the process ends in a signed cooperation agreement", () => {
   it("edits a session (first with a mistake), starts the agreement and signs it, by keyboard", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "admin@broenderslev.demo");
-    await page.goto(`${server.url}/admin/samskabelse`);
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "admin@broenderslev.demo");
+    await page.goto(`${product.server.url}/admin/samskabelse`);
     await page.getByRole("link", { name: processTitle }).click();
     await page.getByRole("heading", { level: 2, name: "Resultat / samarbejdsaftale" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -129,8 +118,8 @@ describe("co-creation: the process ends in a signed cooperation agreement", () =
   }, 240_000);
 
   it("shows Gribskov's signed agreement on the public process page, axe-clean", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/kommuner/gribskov/samskabelse/it-frivillige`);
+    const page = await product.browser.context.newPage();
+    await page.goto(`${product.server.url}/kommuner/gribskov/samskabelse/it-frivillige`);
     await page.getByRole("heading", { level: 2, name: "Resultat af forløbet" }).waitFor();
     await page.getByRole("link", { name: /^Læs samarbejdsaftalen/ }).click();
     await page.getByRole("heading", { level: 1, name: "IT-frivillige på sociale tilbud" }).waitFor();

@@ -1,24 +1,13 @@
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announcedAfter, copenhagenDate, signInAs } from "./helpers.ts";
+import { axeViolations } from "@samraad/e2e";
+import { describe, expect, it } from "vitest";
+import { announcedAfter, copenhagenDate, productAndBrowser, signInAs } from "./helpers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const product = productAndBrowser();
 
 describe("co-creation: the Handicapråd's secretary organises a process", () => {
   it("creates a process (first with a mistake), adds a session with accessibility facts and publishes it", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     await page.getByRole("navigation").getByRole("link", { name: "Samskabelse" }).click();
     await page.getByRole("heading", { level: 1, name: "Samskabelse" }).waitFor();
     await page.getByRole("link", { name: "Tilgængelig by – borgerne bestemmer" }).waitFor();
@@ -65,9 +54,9 @@ describe("co-creation: the Handicapråd's secretary organises a process", () => 
   }, 180_000);
 
   it("sees who signed up with their needs, and a cancellation moves the waiting list", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
-    await page.goto(`${server.url}/admin/samskabelse`);
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
+    await page.goto(`${product.server.url}/admin/samskabelse`);
     await page.getByRole("link", { name: "Tilgængelig by – borgerne bestemmer" }).click();
     await page.getByRole("heading", { level: 2, name: "Tilmeldinger" }).waitFor();
     await page.getByRole("cell", { name: "Tegnsprogstolk, tak" }).waitFor();

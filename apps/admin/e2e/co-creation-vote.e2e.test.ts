@@ -1,9 +1,8 @@
 import { demoCoCreation, demoVotes } from "@samraad/db/demo";
 import { findMunicipality, findPublicVoteProcessBySlug } from "@samraad/db/queries";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
-import { startTestServer } from "@samraad/server/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announcedAfter, signInAs } from "./helpers.ts";
+import { axeViolations } from "@samraad/e2e";
+import { describe, expect, it } from "vitest";
+import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
 
 /*
  * The secretary of Brønderslev's Handicapråd organises the open demo vote: publishes the pending idea,
@@ -11,28 +10,22 @@ import { announcedAfter, signInAs } from "./helpers.ts";
  * The screen passes axe in each state.
  */
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-let votePath = "";
+const product = productAndBrowser();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  const m = await findMunicipality(server.db, { slug: demoCoCreation.broenderslev.municipality });
-  const p = m ? await findPublicVoteProcessBySlug(server.db, m.id, demoCoCreation.broenderslev.slug) : null;
+/** The admin page of Brønderslev's open demo vote. */
+async function votePath() {
+  const db = product.server.db;
+  const m = await findMunicipality(db, { slug: demoCoCreation.broenderslev.municipality });
+  const p = m ? await findPublicVoteProcessBySlug(db, m.id, demoCoCreation.broenderslev.slug) : null;
   if (!p) throw new Error("no demo process");
-  votePath = `/admin/samskabelse/${p.id}/afstemning`;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  return `/admin/samskabelse/${p.id}/afstemning`;
+}
 
 describe("organising a citizen-run budget in the admin app", () => {
   it("moderates an idea, prints codes, closes the vote and shows the result, axe-clean throughout", async () => {
-    const page = await browser.context.newPage();
-    await signInAs(page, server.url, "sekretaer@broenderslev.demo");
-    await page.goto(`${server.url}${votePath}`);
+    const page = await product.browser.context.newPage();
+    await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
+    await page.goto(`${product.server.url}${await votePath()}`);
     await page.getByRole("heading", { level: 1, name: /^Forslag og afstemning/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 

@@ -1,4 +1,5 @@
-import { announce } from "../components/ui.tsx";
+import type { JSX } from "solid-js";
+import { announce, ErrorSummary } from "../components/ui.tsx";
 import { type FormErrors, formErrorsOf, withPrefix } from "../form-errors.ts";
 import { lang } from "../i18n.ts";
 import { ct } from "./co-creation-messages.ts";
@@ -49,3 +50,25 @@ export function ActionButton(props: {
 /** The API names a nested input's fields "vote.title"; the form names its inputs "title". */
 export const fieldsOf = (shown: FormErrors, input: string): FormErrors =>
   withPrefix(shown, "", (field) => (field.startsWith(`${input}.`) ? field.slice(input.length + 1) : field));
+
+/** A form with its error summary above it, handed to `onSubmit` without a page load. */
+export function SavingForm(props: {
+  errors: FormErrors | null;
+  onSubmit: (form: HTMLFormElement) => Promise<unknown>;
+  children: JSX.Element;
+}) {
+  return (
+    <>
+      <ErrorSummary errors={props.errors} />
+      <form
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void props.onSubmit(e.currentTarget);
+        }}
+      >
+        {props.children}
+      </form>
+    </>
+  );
+}

@@ -26,7 +26,7 @@ import { dateTimeText, isoDateText } from "../format.ts";
 import { lang, pick } from "../i18n.ts";
 import { navigate } from "../navigation.ts";
 import { me } from "../session.ts";
-import { ActionButton, saveThen } from "./co-creation-form.tsx";
+import { ActionButton, SavingForm, saveThen } from "./co-creation-form.tsx";
 import { ct } from "./co-creation-messages.ts";
 import { ProcessOutcome } from "./co-creation-outcome.tsx";
 
@@ -175,12 +175,9 @@ function CreateProcess() {
   return (
     <section aria-labelledby="create-process">
       <h2 id="create-process">{ct("create")}</h2>
-      <ErrorSummary errors={errors()} />
-      <form
-        novalidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+      <SavingForm
+        errors={errors()}
+        onSubmit={async (form) => {
           await saveThen(
             () =>
               api.coCreation.create.mutate({ municipalityId: municipalityId(), ...processValues(form, "") }),
@@ -208,7 +205,7 @@ function CreateProcess() {
         <button type="submit" class="button button-primary">
           {ct("create")}
         </button>
-      </form>
+      </SavingForm>
     </section>
   );
 }
@@ -303,12 +300,9 @@ function EditProcess(props: { view: View; reload: () => Promise<unknown> }) {
   return (
     <details>
       <summary>{ct("editProcess")}</summary>
-      <ErrorSummary errors={errors()} />
-      <form
-        novalidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+      <SavingForm
+        errors={errors()}
+        onSubmit={async (form) => {
           await saveThen(
             () =>
               api.coCreation.update.mutate({
@@ -330,7 +324,7 @@ function EditProcess(props: { view: View; reload: () => Promise<unknown> }) {
         <button type="submit" class="button button-primary">
           {ct("saveProcess")}
         </button>
-      </form>
+      </SavingForm>
     </details>
   );
 }
@@ -364,12 +358,9 @@ function Phases(props: { view: View; reload: () => Promise<unknown> }) {
       </Show>
       <details>
         <summary>{ct("addPhase")}</summary>
-        <ErrorSummary errors={errors()} />
-        <form
-          novalidate
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const form = e.currentTarget;
+        <SavingForm
+          errors={errors()}
+          onSubmit={async (form) => {
             const v = formValues(form);
             await saveThen(
               async () => {
@@ -404,7 +395,7 @@ function Phases(props: { view: View; reload: () => Promise<unknown> }) {
           <button type="submit" class="button button-primary">
             {ct("addPhase")}
           </button>
-        </form>
+        </SavingForm>
       </details>
     </section>
   );
@@ -570,12 +561,9 @@ function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
                   </div>
                 </Show>
                 <Show when={editing() === s.id}>
-                  <ErrorSummary errors={errors()} />
-                  <form
-                    novalidate
-                    onSubmit={async (e) => {
-                      e.preventDefault();
-                      const form = e.currentTarget;
+                  <SavingForm
+                    errors={errors()}
+                    onSubmit={async (form) => {
                       await saveThen(
                         async () => {
                           await api.coCreation.updateSession.mutate({
@@ -594,7 +582,7 @@ function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
                     <button type="submit" class="button button-primary">
                       {ct("saveSession")}
                     </button>
-                  </form>
+                  </SavingForm>
                 </Show>
               </li>
             )}
@@ -603,14 +591,9 @@ function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
       </Show>
       <details>
         <summary>{ct("addSession")}</summary>
-        <Show when={editing() === null}>
-          <ErrorSummary errors={errors()} />
-        </Show>
-        <form
-          novalidate
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const form = e.currentTarget;
+        <SavingForm
+          errors={editing() === null ? errors() : null}
+          onSubmit={async (form) => {
             await saveThen(
               async () => {
                 await api.coCreation.addSession.mutate({
@@ -629,7 +612,7 @@ function Sessions(props: { view: View; reload: () => Promise<unknown> }) {
           <button type="submit" class="button button-primary">
             {ct("addSession")}
           </button>
-        </form>
+        </SavingForm>
       </details>
     </section>
   );
