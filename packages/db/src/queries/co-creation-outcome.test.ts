@@ -6,8 +6,9 @@ import type { OpenedDatabase } from "../open.ts";
 import { createTestDatabase } from "../testing/index.ts";
 import { findPublicProcessBySlug, insertProcess, setProcessStatus } from "./co-creation.ts";
 import { oparlCoCreationProcesses } from "./co-creation-oparl.ts";
-import { setActionProcess } from "./co-creation-outcome.ts";
+import { findProcessAgreement, setActionProcess } from "./co-creation-outcome.ts";
 import { findMunicipality } from "./municipalities.ts";
+import { updatePartnershipRow } from "./partnerships.ts";
 import { listPolicies, loadPlan } from "./policy.ts";
 
 const now = new Date();
@@ -75,5 +76,24 @@ describe("linking a follow-up action to a process", () => {
       window: { modifiedSince: later(10) },
     });
     expect(page).toEqual([]);
+  });
+
+  it("marks the process modified when its agreement is published or withdrawn, so a harvester sees it come and go", async () => {
+    const m = await findMunicipality(db, { slug: demoCoCreation.itVolunteers.municipality });
+    const process = m ? await findPublicProcessBySlug(db, m.id, demoCoCreation.itVolunteers.slug) : null;
+    const agreement = m && process ? await findProcessAgreement(db, m.id, process.id) : null;
+    if (!m || !process || !agreement) throw new Error("no demo agreement");
+    const since = new Date();
+    const modifiedSince = async () =>
+      (
+        await oparlCoCreationProcesses(db, {
+          municipalityId: m.id,
+          limit: 100,
+          window: { modifiedSince: since },
+        })
+      ).map((p) => p.id);
+    expect(await modifiedSince()).toEqual([]);
+    await updatePartnershipRow(db, agreement.id, { published: false });
+    expect(await modifiedSince()).toEqual([process.id]);
   });
 });
