@@ -18,7 +18,7 @@ const NewHearing = lazy(() => import("./views/new-hearing.tsx"));
 const HearingView = lazy(() => import("./views/hearing.tsx"));
 const MembersView = lazy(() => import("./views/members.tsx"));
 const AuditView = lazy(() => import("./views/audit.tsx"));
-const EmailFailuresView = lazy(() => import("./views/evaluation-email-failures.tsx"));
+const EmailFailuresView = lazy(() => import("./views/email-failures.tsx"));
 const ChatChannelsView = lazy(() => import("./views/chat-channels.tsx"));
 const PolicyEditor = lazy(() => import("./views/policy.tsx"));
 const PartnershipsView = lazy(() => import("./views/partnerships.tsx"));

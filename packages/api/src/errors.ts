@@ -30,6 +30,7 @@ const codeByRulePrefix: [prefix: string, code: ErrorCode][] = [
   ["evaluation.not_", "CONFLICT"],
   ["evaluation.already", "CONFLICT"],
   ["evaluation.concluded", "CONFLICT"],
+  ["email.not_failed", "CONFLICT"],
   ["not_found", "NOT_FOUND"],
   ["forbidden", "FORBIDDEN"],
   ["unauthorized", "UNAUTHORIZED"],

@@ -94,6 +94,7 @@ describe("email that failed for good", () => {
       admin.emailOutbox.resend({ municipalityId: f.broenderslev.id, mailId: id }),
     );
     expect(again.rule).toBe("email.not_failed");
+    expect(again.code).toBe("CONFLICT");
   });
 
   it("names a malformed id at its field in Danish and English, and changes nothing", async () => {
