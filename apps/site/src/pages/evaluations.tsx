@@ -47,7 +47,7 @@ import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { PageContext } from "../context.ts";
 import type { Crumb } from "../layout.tsx";
-import { publicOne } from "./partnerships.tsx";
+import { publicPartnershipById } from "../public-partnership.ts";
 
 /** A calendar date in words ("3. december 2026"), read at noon so no time zone shifts the day. */
 const calendarDate = (iso: string, locale: Locale) => formatDate(new Date(`${iso}T12:00:00Z`), locale);
@@ -552,7 +552,9 @@ async function publicFollowUps(
           }
         : {
             ...f,
-            path: (await publicOne(db, f.partnershipId, now)) ? `/partnerskaber/${f.partnershipId}` : null,
+            path: (await publicPartnershipById(db, f.partnershipId, now))
+              ? `/partnerskaber/${f.partnershipId}`
+              : null,
           },
     ),
   );

@@ -5,16 +5,13 @@ import {
   findMunicipality,
   findSiteMunicipality,
   listPublishedPartnerships,
-  loadPartnership,
   matchPublicTexts,
-  partnershipModel,
 } from "@samraad/db/queries";
 import { isPublicProcess } from "@samraad/domain/co-creation";
 import {
   agreementKindLabels,
   type PublicPartnership,
   partnerKindLabels,
-  publicPartnership,
   publicSearchText,
 } from "@samraad/domain/partnerships";
 import { formatDate, type Locale } from "@samraad/domain/shared";
@@ -22,6 +19,7 @@ import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { PageContext } from "../context.ts";
 import type { Crumb } from "../layout.tsx";
+import { publicPartnershipById } from "../public-partnership.ts";
 import { evaluationLinksFor } from "./evaluations.tsx";
 import { calendarDate } from "./policy.tsx";
 
@@ -165,36 +163,11 @@ function PartnershipList({ ctx, items, owner }: { ctx: PageContext; items: Liste
   );
 }
 
-/** Published partnerships in force, in the domain's public shape; the rest never leave this function. */
-export async function publicOne(db: Database, id: string, now: Date) {
-  const loaded = await loadPartnership(db, id);
-  if (!loaded) return null;
-  const model = partnershipModel(loaded);
-  const shown = publicPartnership(
-    {
-      id,
-      title: loaded.partnership.title,
-      published: loaded.partnership.published,
-      firstSessionOn: loaded.partnership.firstSessionOn,
-      lifecycle: { agreement: model.agreement, partners: model.partners, termination: model.termination },
-      amendments: model.amendments,
-    },
-    now,
-  );
-  return shown
-    ? {
-        ...shown,
-        municipalityId: loaded.partnership.municipalityId,
-        coCreationProcessId: loaded.partnership.coCreationProcessId,
-      }
-    : null;
-}
-
 async function publicList(db: Database, now: Date, municipalityId?: string): Promise<Listed[]> {
   const rows = await listPublishedPartnerships(db, { municipalityId });
   const shown = await Promise.all(
     rows.map(async (r) => {
-      const p = await publicOne(db, r.id, now);
+      const p = await publicPartnershipById(db, r.id, now);
       return p ? { ...p, municipalitySlug: r.municipalitySlug, municipalityName: r.municipalityName } : null;
     }),
   );
@@ -287,7 +260,7 @@ export function mountPartnershipPages(
     const ctx = ctxOf(c);
     const id = c.req.param("id");
     if (!UUID.test(id)) return notFound(c);
-    const partnership = await publicOne(db, id, ctx.now);
+    const partnership = await publicPartnershipById(db, id, ctx.now);
     const owner = partnership ? await findMunicipality(db, { id: partnership.municipalityId }) : null;
     if (!partnership || !owner) return notFound(c);
     const t = text[ctx.locale];

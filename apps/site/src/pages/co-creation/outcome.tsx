@@ -5,7 +5,7 @@ import { publicFollowUps } from "@samraad/domain/co-creation";
 import { partnerKindLabels } from "@samraad/domain/partnerships";
 import { formatDate, type Locale } from "@samraad/domain/shared";
 import type { PageContext } from "../../context.ts";
-import { publicOne } from "../partnerships.tsx";
+import { publicPartnershipById } from "../../public-partnership.ts";
 import { calendarDate } from "../policy.tsx";
 
 /*
@@ -45,7 +45,7 @@ export async function loadProcessOutcome(db: Database, municipalityId: string, p
     listFollowUpActions(db, municipalityId, processId),
   ]);
   return {
-    agreement: found ? await publicOne(db, found.id, now) : null,
+    agreement: found ? await publicPartnershipById(db, found.id, now) : null,
     followUps: publicFollowUps(actions),
   };
 }
