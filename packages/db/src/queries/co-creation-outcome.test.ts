@@ -9,7 +9,7 @@ import { oparlCoCreationProcesses } from "./co-creation-oparl.ts";
 import { findProcessAgreement, setActionProcess } from "./co-creation-outcome.ts";
 import { findMunicipality } from "./municipalities.ts";
 import { updatePartnershipRow } from "./partnerships.ts";
-import { listPolicies, loadPlan } from "./policy.ts";
+import { insertActions, listPolicies, loadPlan } from "./policy.ts";
 
 const now = new Date();
 const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
@@ -76,6 +76,42 @@ describe("linking a follow-up action to a process", () => {
       window: { modifiedSince: later(10) },
     });
     expect(page).toEqual([]);
+  });
+
+  it("marks the process modified when a new action is added as its follow-up", async () => {
+    const m = await findMunicipality(db, { slug: demoCoCreation.broenderslev.municipality });
+    if (!m) throw new Error("no demo municipality");
+    const process = await findPublicProcessBySlug(db, m.id, demoCoCreation.broenderslev.slug);
+    const [policy] = (await listPolicies(db, m.id)).filter((p) => p.status === "adopted");
+    if (!process || !policy) throw new Error("no demo process or policy");
+    const window = { modifiedSince: later(20) };
+    const action = (handling: string) => ({
+      focusAreaId: null,
+      goalId: null,
+      goalText: null,
+      handling,
+      ownerName: null,
+      ownerSector: null,
+      place: null,
+      startsOn: null,
+      dueOn: null,
+      status: "not_started" as const,
+      statusReason: null,
+      published: true,
+    });
+    const modified = async () =>
+      (await oparlCoCreationProcesses(db, { municipalityId: m.id, limit: 100, window })).map((p) => p.id);
+
+    await insertActions(db, m.id, policy.id, [action("Uden forløb")], later(20));
+    expect(await modified()).toEqual([]);
+    await insertActions(
+      db,
+      m.id,
+      policy.id,
+      [{ ...action("Ramper ved idrætshallen"), coCreationProcessId: process.id }],
+      later(21),
+    );
+    expect(await modified()).toEqual([process.id]);
   });
 
   it("marks the process modified when its agreement is published or withdrawn, so a harvester sees it come and go", async () => {

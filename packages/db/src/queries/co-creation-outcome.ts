@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { coCreationProcesses, partnerships, policies, policyActions } from "../schema/index.ts";
+import { markProcessesModified } from "./co-creation.ts";
 
 /*
  * The outcome of a co-creation process: its cooperation agreement (a partnership row whose origin is the
@@ -92,13 +93,6 @@ export async function setActionProcess(
     .set({ coCreationProcessId: processId, updatedAt: now })
     .where(ofMunicipality);
   const touched = [before.processId, processId].filter((p): p is string => p !== null);
-  if (touched.length > 0) {
-    await db
-      .update(coCreationProcesses)
-      .set({ updatedAt: now })
-      .where(
-        and(eq(coCreationProcesses.municipalityId, municipalityId), inArray(coCreationProcesses.id, touched)),
-      );
-  }
+  await markProcessesModified(db, municipalityId, touched, now);
   return true;
 }

@@ -82,6 +82,19 @@ export async function findPublicProcessBySlug(db: Db, municipalityId: string, sl
   return row ?? null;
 }
 
+/**
+ * Marks processes as changed because something they show changed (a follow-up action joined or left): their
+ * updated_at is what OParl's modified_since and the feeds go by.
+ */
+export async function markProcessesModified(db: Db, municipalityId: string, processIds: string[], now: Date) {
+  const ids = [...new Set(processIds)];
+  if (ids.length === 0) return;
+  await db
+    .update(coCreationProcesses)
+    .set({ updatedAt: now })
+    .where(and(eq(coCreationProcesses.municipalityId, municipalityId), inArray(coCreationProcesses.id, ids)));
+}
+
 /** Who owns a process: what a caller is authorised against. */
 export async function findProcessOwner(db: Db, processId: string) {
   const [row] = await db

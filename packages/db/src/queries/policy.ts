@@ -10,6 +10,7 @@ import {
   policyActions,
   successCriteria,
 } from "../schema/index.ts";
+import { markProcessesModified } from "./co-creation.ts";
 
 export const policyColumns = {
   id: policies.id,
@@ -222,7 +223,7 @@ export async function insertActions(
     .from(policyActions)
     .where(and(eq(policyActions.policyId, policyId), isNull(policyActions.deletedAt)));
   const start = last?.position ?? 0;
-  return db
+  const inserted = await db
     .insert(policyActions)
     .values(
       rows.map((r, i) => ({
@@ -235,13 +236,18 @@ export async function insertActions(
       })),
     )
     .returning(actionColumns);
+  // A follow-up action is part of what its process shows.
+  const followedUp = rows.flatMap((r) => (r.coCreationProcessId ? [r.coCreationProcessId] : []));
+  await markProcessesModified(db, municipalityId, followedUp, now);
+  return inserted;
 }
 
 export async function updateActionRow(
   db: Db,
   municipalityId: string,
   actionId: string,
-  values: Partial<ActionValues> & { now: Date },
+  // Moving an action between processes is setActionProcess's job: it marks both processes changed.
+  values: Partial<Omit<ActionValues, "coCreationProcessId">> & { now: Date },
 ) {
   const { now, ...rest } = values;
   const [row] = await db
