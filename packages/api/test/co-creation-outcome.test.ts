@@ -9,7 +9,7 @@ import {
 } from "@samraad/db/queries";
 import { auditLog, partnerships, policyActions, user } from "@samraad/db/schema";
 import type { Principal } from "@samraad/domain/access";
-import { type FieldError, fieldErrors } from "@samraad/domain/shared";
+import { type FieldError, fieldErrors, localDate } from "@samraad/domain/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { demoFixture, outcome } from "./fixture.ts";
@@ -209,7 +209,8 @@ describe("follow-up actions in the disability policy's action plan", () => {
       policyId,
       handling: "Byvandring med kørestol hvert forår",
       ownerName: "Handicaprådet",
-      dueOn: "2027-05-01",
+      // Next spring: inside the demo policy's period, which starts on 1 January last year.
+      dueOn: `${Number(localDate(now).slice(0, 4)) + 1}-05-01`,
       coCreationProcessId: processId,
     });
     const seen = await secretary.coCreationOutcome.get({ processId });

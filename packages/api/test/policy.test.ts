@@ -18,6 +18,11 @@ import { demoFixture, outcome } from "./fixture.ts";
 
 type Fixture = Awaited<ReturnType<typeof demoFixture>>;
 type Who = keyof Fixture["principals"];
+/**
+ * Dates in the plan are next year's: the demo dates the adopted policy's period relative to today (1 January
+ * last year to 31 December in two years), so a fixed year would one day fall before the policy starts.
+ */
+const next = Number(localDate(new Date()).slice(0, 4)) + 1;
 let f: Fixture;
 let adopted: { id: string; periodFrom: string | null };
 let draft: { id: string };
@@ -117,7 +122,7 @@ const matrix: { name: string; allowed: Who[]; call: (as: ReturnType<Fixture["as"
           handling: "Boligtjek",
           ownerName: "Lise",
           ownerSector: "teknik_miljoe",
-          dueOn: "2027-03-01",
+          dueOn: `${next}-03-01`,
         }),
     },
     {
@@ -129,7 +134,7 @@ const matrix: { name: string; allowed: Who[]; call: (as: ReturnType<Fixture["as"
           handling: "Overgangsplan for alle over 60 år",
           ownerName: "Hanne Mikkelsen",
           ownerSector: "social",
-          dueOn: "2027-01-15",
+          dueOn: `${next}-01-15`,
           status: "in_progress",
         }),
     },
@@ -191,7 +196,7 @@ const matrix: { name: string; allowed: Who[]; call: (as: ReturnType<Fixture["as"
       call: (as) =>
         as.policy.updateProgress({
           actionId,
-          on: "2026-11-20",
+          on: localDate(f.clock.now),
           text: "Godt i gang",
           status: "in_progress",
           percent: 60,
@@ -204,7 +209,7 @@ const matrix: { name: string; allowed: Who[]; call: (as: ReturnType<Fixture["as"
         as.policy.importActions({
           policyId: adopted.id,
           fileBase64: b64(
-            "Handling;Mål;Tovholder;Hvor/når;Status\nKursus;;Lise (Social);Rådhuset, 2027-02-01;\n",
+            `Handling;Mål;Tovholder;Hvor/når;Status\nKursus;;Lise (Social);Rådhuset, ${next}-02-01;\n`,
           ),
           dryRun: true,
         }),
@@ -315,12 +320,11 @@ describe("bad input: field errors in Danish and English, nothing stored", () => 
 });
 
 describe("CSV import", () => {
-  const good =
-    "Handling;Mål;Tovholder;Hvor/når;Status\r\nTemadag;;Lise Berg (Social);Rådhuset, 3. december 2027;\r\n";
+  const good = `Handling;Mål;Tovholder;Hvor/når;Status\r\nTemadag;;Lise Berg (Social);Rådhuset, 3. december ${next};\r\n`;
   it("a file with one bad row imports nothing and names the row", async () => {
     const before = (await loadPlan(f.db, f.broenderslev.id, adopted.id)).actions.length;
     const auditBefore = await f.auditCount();
-    const file = `${good}Kursus;;Ole (Marketing);2027-01-01;\r\n`;
+    const file = `${good}Kursus;;Ole (Marketing);${next}-01-01;\r\n`;
     const result = await f
       .as(f.principals.secretary)
       .policy.importActions({ policyId: adopted.id, fileBase64: b64(file) });
@@ -331,7 +335,7 @@ describe("CSV import", () => {
   });
 
   it("a Windows-1252 file with good rows imports all of them, in order, in one audited change", async () => {
-    const text = `${good}Bedre skiltning;Færre barrierer;Søren Ø (Teknik og miljø);1/2/2028;I gang\r\n`;
+    const text = `${good}Bedre skiltning;Færre barrierer;Søren Ø (Teknik og miljø);1/2/${next + 1};I gang\r\n`;
     const bytes = Uint8Array.from(
       [...text].map((c) => ({ æ: 0xe6, ø: 0xf8, å: 0xe5, Ø: 0xd8 })[c] ?? c.charCodeAt(0)),
     );
@@ -342,8 +346,8 @@ describe("CSV import", () => {
     expect(result).toMatchObject({ ok: true, imported: 2 });
     const plan = await loadPlan(f.db, f.broenderslev.id, adopted.id);
     expect(plan.actions.slice(-2).map((a) => [a.handling, a.ownerSector, a.dueOn])).toEqual([
-      ["Temadag", "social", "2027-12-03"],
-      ["Bedre skiltning", "teknik_miljoe", "2028-02-01"],
+      ["Temadag", "social", `${next}-12-03`],
+      ["Bedre skiltning", "teknik_miljoe", `${next + 1}-02-01`],
     ]);
     expect(plan.actions.at(-1)?.goalText).toBe("Færre barrierer");
   });
@@ -445,7 +449,7 @@ describe("editing an action's fields", () => {
       ownerName: "Lise Berg",
       ownerSector: "social",
       place: "Rådhuset",
-      dueOn: "2027-02-01",
+      dueOn: `${next}-02-01`,
     });
   }
 
@@ -462,8 +466,8 @@ describe("editing an action's fields", () => {
       ownerName: "Ole Friis",
       ownerSector: "beskaeftigelse",
       place: "Jobcentret",
-      startsOn: "2027-01-10",
-      dueOn: "2027-03-15",
+      startsOn: `${next}-01-10`,
+      dueOn: `${next}-03-15`,
       status: "in_progress",
       published: false,
     });
@@ -475,8 +479,8 @@ describe("editing an action's fields", () => {
       ownerName: "Ole Friis",
       ownerSector: "beskaeftigelse",
       place: "Jobcentret",
-      startsOn: "2027-01-10",
-      dueOn: "2027-03-15",
+      startsOn: `${next}-01-10`,
+      dueOn: `${next}-03-15`,
       status: "in_progress",
       published: false,
     });
@@ -501,7 +505,7 @@ describe("editing an action's fields", () => {
     ["a due date before the policy's start", { dueOn: "2001-01-01" }, "dueOn", "due_before_policy_start"],
     [
       "a due date before its own start",
-      { startsOn: "2027-05-01", dueOn: "2027-04-01" },
+      { startsOn: `${next}-05-01`, dueOn: `${next}-04-01` },
       "dueOn",
       "end_before_start",
     ],
@@ -518,7 +522,7 @@ describe("editing an action's fields", () => {
           handling: action.handling,
           ownerName: "Lise Berg",
           ownerSector: "social",
-          dueOn: "2027-02-01",
+          dueOn: `${next}-02-01`,
           ...(change as { handling?: string }),
         }),
       );
@@ -532,7 +536,7 @@ describe("editing an action's fields", () => {
         (a) => a.id === action.id,
       );
       expect(stored?.handling).toBe(action.handling);
-      expect(stored?.dueOn).toBe("2027-02-01");
+      expect(stored?.dueOn).toBe(`${next}-02-01`);
       expect(await f.auditCount()).toBe(auditBefore);
     });
   }
