@@ -10,6 +10,7 @@ import {
   updateEvaluation,
 } from "@samraad/db/queries";
 import { emailOutbox, evaluationInvitations } from "@samraad/db/schema";
+import { localDate } from "@samraad/domain/shared";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +27,7 @@ let offset = 0;
 let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let signUpPath: string;
+const sessionYear = Number(localDate(new Date()).slice(0, 4)) + 1;
 
 beforeAll(async () => {
   smtp = await startTestSmtpServer();
@@ -33,12 +35,13 @@ beforeAll(async () => {
   const odense = await findMunicipality(server.db, { slug: demoCoCreation.bolbro.municipality });
   const process = odense && (await findPublicProcessBySlug(server.db, odense.id, demoCoCreation.bolbro.slug));
   if (!odense || !process) throw new Error("no Bolbro process in the demo");
-  // One place and a waiting list, on 3 December 2030 from 14:00 to 16:00 Copenhagen time (UTC+1 in winter).
+  // One place and a waiting list, on 3 December next year from 14:00 to 16:00 Copenhagen time (UTC+1 in
+  // winter): a session that has begun takes no sign-ups, so it must stay ahead of the real clock.
   const session = await insertSession(server.db, odense.id, process.id, {
     title: "Idémøde om legepladsen",
     description: null,
-    startsAt: new Date("2030-12-03T13:00:00Z"),
-    endsAt: new Date("2030-12-03T15:00:00Z"),
+    startsAt: new Date(`${sessionYear}-12-03T13:00:00Z`),
+    endsAt: new Date(`${sessionYear}-12-03T15:00:00Z`),
     place: "Bolbro Bibliotek",
     address: "Bolbrovej 1, 5200 Odense V",
     stepFree: true,
@@ -90,13 +93,15 @@ describe("signing up for a co-creation session", () => {
     );
     const text = mail.text ?? "";
     expect(text).toContain("Kære Else Jensen");
-    expect(text).toContain("Tidspunkt: 3. december 2030 kl. 14:00–16:00");
+    expect(text).toContain(`Tidspunkt: 3. december ${sessionYear} kl. 14:00–16:00`);
     expect(text).toContain("Sted: Bolbro Bibliotek, Bolbrovej 1, 5200 Odense V");
     expect(text).toContain("Niveaufri adgang (ingen trin). Teleslynge i lokalet.");
     expect(text).toContain("Elevator ved hovedindgangen");
     // Needs (diet, access) are for the organisers only, never repeated back.
     expect(text).not.toContain("Glutenfri");
-    expect(text.indexOf("Tidspunkt:")).toBeLessThan(text.indexOf("Time: 3 December 2030 14:00–16:00"));
+    expect(text.indexOf("Tidspunkt:")).toBeLessThan(
+      text.indexOf(`Time: 3 December ${sessionYear} 14:00–16:00`),
+    );
     // The link is the receipt the form led to, and it opens the person's own sign-up.
     const link = linkIn(mail, /\/kommuner\/[a-z-]+\/samskabelse\/tilmelding\/[A-Za-z0-9_-]+/);
     expect(link).toBe(`${server.url}${elseReceipt}`);
@@ -325,7 +330,7 @@ describe("without SMTP_URL", () => {
       const session = await insertSession(plain.db, odense.id, process.id, {
         title: "Uden mail",
         description: null,
-        startsAt: new Date("2030-12-03T13:00:00Z"),
+        startsAt: new Date(`${sessionYear}-12-03T13:00:00Z`),
         endsAt: null,
         place: "Bolbro Bibliotek",
         address: null,
