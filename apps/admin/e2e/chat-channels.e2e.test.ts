@@ -1,6 +1,6 @@
 import { eq } from "@samraad/db";
 import { chatChannelLinks, reminderDeliveries } from "@samraad/db/schema";
-import { axeViolations, launchBrowser } from "@samraad/e2e";
+import { accessibilityViolations, launchBrowser } from "@samraad/e2e";
 import { signIn } from "@samraad/server/testing";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -56,7 +56,7 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
     expect(failed).toContain("skulle sendes 27. november 2026, kl. 12:00");
     expect(failed).toContain("5 forsøg");
     expect(failed).toContain("Sidste fejl: Slack: channel_not_found");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Empty and malformed ids: the browser catches the empty one, the API's fieldErrors the malformed one.
     await page.getByRole("button", { name: "Tilknyt Slack-kanal" }).click();
@@ -76,7 +76,7 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.className))
       .toContain("error-summary");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await expect.poll(() => rows(page)).toHaveLength(2);
 
     // Linked with the keyboard: the submit button is reached and pressed without the mouse.
@@ -101,7 +101,7 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
     const dialog = page.getByRole("dialog", { name: "Fjern koblingen?" });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain("Slack C0NYKANAL får ikke længere svar");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
     await expect.poll(() => rows(page)).toHaveLength(3);
@@ -130,14 +130,14 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
     await teamsRow.waitFor();
     expect(await teamsRow.textContent()).toContain("Sendes via webhook");
     expect(await page.locator("main").textContent()).not.toContain("hooks.example");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // In English too, with the dates still written by the domain's formatter.
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { level: 1, name: "Chat channels – Handicaprådet" }).waitFor();
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.locator("main").textContent()).toContain("Reminders that could not be sent");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Dansk" }).click();
     await page.close();
   }, 180_000);
@@ -159,7 +159,7 @@ describe("Chat-kanaler: the council's Slack and Teams links", () => {
       await page.goto(address);
       await page.getByRole("heading", { level: 1, name: "Ingen adgang" }).waitFor();
       expect(await page.locator("main").textContent()).not.toContain("C0HANDICAP");
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
     } finally {
       await close();
     }

@@ -1,6 +1,6 @@
 import { demoCoCreation } from "@samraad/db/demo";
 import { findMunicipality, findPublicVoteProcessBySlug } from "@samraad/db/queries";
-import { axeViolations, launchBrowser } from "@samraad/e2e";
+import { accessibilityViolations, launchBrowser } from "@samraad/e2e";
 import { describe, expect, it } from "vitest";
 import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
 
@@ -32,7 +32,7 @@ describe("the OpenID provider for voters in the admin app", () => {
     expect(await section.textContent()).toContain(
       `${product.server.url}/kommuner/broenderslev/samskabelse/log-ind/retur`,
     );
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await section.getByLabel("Udbyderens adresse (issuer URL)").fill("http://mitid-broker.example.dk");
     await section.getByRole("button", { name: "Gem udbyderen" }).click();
@@ -42,7 +42,7 @@ describe("the OpenID provider for voters in the admin app", () => {
       "Fejl: Skriv udbyderens adresse med https:// (fx https://mitid-broker.example.dk)",
       "Fejl: Udfyld feltet",
     ]);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await section.getByLabel("Udbyderens adresse (issuer URL)").fill("https://mitid-broker.example.dk");
     await section.getByLabel("Klient-id").fill("samraad-broenderslev");
@@ -54,7 +54,7 @@ describe("the OpenID provider for voters in the admin app", () => {
     expect(await section.getByLabel("Klienthemmelighed").inputValue()).toBe("");
     expect(await section.getByLabel("Klient-id").inputValue()).toBe("samraad-broenderslev");
     expect(await page.content()).not.toContain(secret);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 120_000);
 
   it("is not shown to a council's secretary", async () => {

@@ -1,4 +1,4 @@
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import { describe, expect, it } from "vitest";
 import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
 
@@ -14,7 +14,7 @@ describe("co-creation: the process ends in a signed cooperation agreement", () =
     await page.goto(`${product.server.url}/admin/samskabelse`);
     await page.getByRole("link", { name: processTitle }).click();
     await page.getByRole("heading", { level: 2, name: "Resultat / samarbejdsaftale" }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Edit the process: an emptied title is refused at the field; a new area is saved.
     await page.getByText("Redigér forløbet", { exact: true }).focus();
@@ -30,7 +30,7 @@ describe("co-creation: the process ends in a signed cooperation agreement", () =
       .filter({ has: page.locator('a[href="#f-process-title"]') })
       .waitFor();
     expect(await title.getAttribute("aria-invalid")).toBe("true");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await title.fill(processTitle);
     await announcedAfter(page, "Gemt", async () => {
       await page.getByRole("button", { name: "Gem forløbet" }).focus();
@@ -53,7 +53,7 @@ describe("co-creation: the process ends in a signed cooperation agreement", () =
       .filter({ has: page.locator('a[href="#f-edit-session-startTime"]') });
     await summary.waitFor();
     expect(await start.getAttribute("aria-invalid")).toBe("true");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await start.fill("16:30");
     await page.locator("#f-edit-session-capacity").fill("80");
@@ -76,7 +76,7 @@ describe("co-creation: the process ends in a signed cooperation agreement", () =
       .filter({ has: page.locator('a[href="#f-agreement-organisations"]') })
       .waitFor();
     expect(await organisations.getAttribute("aria-invalid")).toBe("true");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await organisations.fill("Frivilligcenter Brønderslev");
     await page.getByRole("button", { name: "Start samarbejdsaftalen" }).focus();
     await page.keyboard.press("Enter");
@@ -84,7 +84,7 @@ describe("co-creation: the process ends in a signed cooperation agreement", () =
     await expect
       .poll(() => status.textContent())
       .toBe(`Samarbejdsaftale: ${processTitle} – Under forberedelse`);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Drafting and signing are the partnership's own screen.
     await page.getByRole("link", { name: /^Åbn samarbejdsaftalen/ }).focus();
@@ -104,7 +104,7 @@ describe("co-creation: the process ends in a signed cooperation agreement", () =
     await page.keyboard.press("Enter");
     const sign = page.getByRole("button", { name: "Underskriv for Brønderslev Kommune" });
     await sign.waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await sign.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => sign.count()).toBe(0);
@@ -114,7 +114,7 @@ describe("co-creation: the process ends in a signed cooperation agreement", () =
     await page.keyboard.press("Enter");
     const signed = page.getByText(/^Underskrevet af Anne Administrator, Socialdirektør/);
     await signed.waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 240_000);
 
   it("shows Gribskov's signed agreement on the public process page, axe-clean", async () => {
@@ -123,9 +123,9 @@ describe("co-creation: the process ends in a signed cooperation agreement", () =
     await page.getByRole("heading", { level: 2, name: "Resultat af forløbet" }).waitFor();
     await page.getByRole("link", { name: /^Læs samarbejdsaftalen/ }).click();
     await page.getByRole("heading", { level: 1, name: "IT-frivillige på sociale tilbud" }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.goBack();
     await page.getByRole("heading", { level: 2, name: "Resultat af forløbet" }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import { describe, expect, it } from "vitest";
 import { announcedAfter, copenhagenDate, productAndBrowser, signInAs } from "./helpers.ts";
 
@@ -12,7 +12,7 @@ describe("co-creation: the Handicapråd's secretary organises a process", () => 
     await page.getByRole("heading", { level: 1, name: "Samskabelse" }).waitFor();
     await page.getByRole("link", { name: "Tilgængelig by – borgerne bestemmer" }).waitFor();
     expect(await page.locator("main").textContent()).toContain("Fritidsliv for alle (kladde)");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // A purpose but no title: the error summary takes focus and links to the field.
     await page.getByLabel("Formål").fill("Unge med handicap udvikler idéer til fritidstilbud.");
@@ -21,7 +21,7 @@ describe("co-creation: the Handicapråd's secretary organises a process", () => 
     await summary.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
     expect(await page.locator(".form-error-message").first().textContent()).toContain("Udfyld feltet");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel("Titel", { exact: true }).fill("Fritid uden forhindringer");
     await page.getByRole("button", { name: "Opret forløb" }).click();
@@ -44,7 +44,7 @@ describe("co-creation: the Handicapråd's secretary organises a process", () => 
     const body = (await page.locator("main").textContent()) ?? "";
     expect(body).toContain("0 af 12 pladser · 0 på venteliste");
     expect(body).toContain("Teleslynge · Børnepasning");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: "Offentliggør" }).click();
     await page.getByText("Status: Offentliggjort").waitFor();
@@ -61,7 +61,7 @@ describe("co-creation: the Handicapråd's secretary organises a process", () => 
     await page.getByRole("heading", { level: 2, name: "Tilmeldinger" }).waitFor();
     await page.getByRole("cell", { name: "Tegnsprogstolk, tak" }).waitFor();
     expect(await page.locator("main").textContent()).toContain("Nuværende fase: Invitation");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await announcedAfter(page, "Mette Poulsen er rykket op fra ventelisten.", () =>
       page.getByRole("button", { name: "Afmeld Lone Kristensen" }).click(),

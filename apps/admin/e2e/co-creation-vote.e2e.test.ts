@@ -1,6 +1,6 @@
 import { demoCoCreation, demoVotes } from "@samraad/db/demo";
 import { findMunicipality, findPublicVoteProcessBySlug } from "@samraad/db/queries";
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import { describe, expect, it } from "vitest";
 import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
 
@@ -27,7 +27,7 @@ describe("organising a citizen-run budget in the admin app", () => {
     await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     await page.goto(`${product.server.url}${await votePath()}`);
     await page.getByRole("heading", { level: 1, name: /^Forslag og afstemning/ }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The pending idea becomes public.
     const pending = page
@@ -56,7 +56,7 @@ describe("organising a citizen-run budget in the admin app", () => {
     await page.getByRole("button", { name: "Hent PDF til print (Bunke 2)" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`stemmekoder-${demoCoCreation.broenderslev.slug}-bunke-2.pdf`);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // While open there are no totals; closing shows the result and the publish button.
     await expect
@@ -67,6 +67,6 @@ describe("organising a citizen-run budget in the admin app", () => {
     );
     await page.getByRole("heading", { level: 3, name: "Resultat" }).waitFor();
     await page.getByRole("button", { name: "Offentliggør resultatet" }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 120_000);
 });

@@ -7,7 +7,7 @@ import {
 } from "@samraad/db/queries";
 import { evaluations } from "@samraad/db/schema";
 import { parentCourseQuestionnaire } from "@samraad/domain/evaluations";
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import { beforeAll, describe, expect, it } from "vitest";
 import { copenhagenDate, productAndBrowser, signInAs } from "./helpers.ts";
 
@@ -83,7 +83,7 @@ describe("editing an evaluation after planning", () => {
     await page.getByLabel("Det nye spørgsmål på dansk").fill("Vil du deltage igen?");
     await page.getByRole("button", { name: "Tilføj et spørgsmål" }).click();
     await expect.poll(() => page.getByTestId("question-editor").count()).toBe(7);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Gem spørgsmålene" }).click();
     await page.getByRole("heading", { level: 3, name: "Vil du deltage igen?" }).waitFor();
     const questions = (await stored())?.questionnaire.questions ?? [];
@@ -109,7 +109,7 @@ describe("editing an evaluation after planning", () => {
     await page.getByTestId("measurement-item").getByRole("button", { name: /^Ret/ }).click();
     const fix = page.getByTestId("measurement-item").locator("form");
     await fix.getByRole("textbox", { name: "Værdi" }).fill("13");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await fix.getByRole("button", { name: "Gem" }).click();
     await expect
       .poll(() => page.getByTestId("criteria").locator("tbody td").last().textContent())
@@ -169,7 +169,7 @@ describe("concluding a policy follow-up", () => {
     await page.getByLabel("Frist for skridt 1 (ÅÅÅÅ-MM-DD)").fill(copenhagenDate(90));
     await page.getByLabel("Skridt 1 bliver en handling i politikkens handleplan").check();
     await page.getByLabel("Næste skridt 2").fill("Drøft resultatet i rådet");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Afslut evalueringen" }).click();
     await expect.poll(() => page.getByTestId("evaluation-status").textContent()).toBe("Status: Afsluttet");
     const actions = (await plan()).actions.filter((a) => a.goalId === goal.id);

@@ -2,7 +2,7 @@ import { eq } from "@samraad/db";
 import { findMunicipality } from "@samraad/db/queries";
 import { emailOutbox } from "@samraad/db/schema";
 import { composeMail } from "@samraad/domain/mail";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
+import { accessibilityViolations, type Browser, launchBrowser } from "@samraad/e2e";
 import { startTestServer } from "@samraad/server/testing";
 import { startTestSmtpServer } from "@samraad/server/testing/smtp";
 import type { Page } from "playwright-core";
@@ -99,7 +99,7 @@ describe("an administrator sends a failed email again", () => {
     expect(text).not.toContain("PRIVAT-LINK");
     expect(text).not.toContain("randers");
     expect(await table.getByRole("row").count()).toBe(2);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await tabTo(
       page,
@@ -109,7 +109,7 @@ describe("an administrator sends a failed email again", () => {
     const [arrived] = await smtp.waitFor("bedstemor@example.dk");
     expect(arrived?.text).toContain("PRIVAT-LINK");
     await page.getByText("Der er ingen e-mails, der ikke kunne sendes.").waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Randers' failure is untouched.
     const left = await server.db

@@ -1,4 +1,4 @@
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
+import { accessibilityViolations, type Browser, launchBrowser } from "@samraad/e2e";
 import { startTestServer } from "@samraad/server/testing";
 import { startTestSmtpServer } from "@samraad/server/testing/smtp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,7 +43,7 @@ describe("an official sends the questionnaire by email", () => {
     await fieldError.waitFor();
     expect(await fieldError.textContent()).toContain("Skriv en gyldig e-mailadresse");
     expect(await addresses.getAttribute("aria-invalid")).toBe("true");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(smtp.received).toHaveLength(0);
 
     await addresses.fill("mor@example.dk\nfar@example.dk");
@@ -53,7 +53,7 @@ describe("an official sends the questionnaire by email", () => {
     await expect
       .poll(() => page.getByTestId("email-counts").textContent())
       .toBe("2 links er sendt på e-mail; 2 af dem er ikke besvaret endnu.");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     const [mor] = await smtp.waitFor("mor@example.dk");
     const [far] = await smtp.waitFor("far@example.dk");
     const links = [linkIn(mor?.text), linkIn(far?.text)];
@@ -72,6 +72,6 @@ describe("an official sends the questionnaire by email", () => {
     const [, reminder] = await smtp.waitFor("far@example.dk", 2);
     expect(reminder?.subject).toMatch(/^Påmindelse: Årlig evaluering af forældrekurset/);
     await smtp.waitFor("mor@example.dk", 2);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 120_000);
 });

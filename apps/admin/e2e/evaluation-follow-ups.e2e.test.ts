@@ -6,7 +6,7 @@ import {
   listPolicies,
 } from "@samraad/db/queries";
 import { partnersMeetingQuestionnaire } from "@samraad/domain/evaluations";
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import { beforeAll, describe, expect, it } from "vitest";
 import { productAndBrowser, signInAs } from "./helpers.ts";
 
@@ -92,7 +92,7 @@ describe("a concluded evaluation's follow-up", () => {
     );
     const link = followUps.first().getByRole("link", { name: "Lyttemøder i landdistrikterne, planlagt" });
     expect(await link.getAttribute("href")).toBe(`/admin/raad/${councilId}/handicappolitik`);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.goto(`${product.server.url}/evalueringer/${evaluationId}`);
     await page.getByRole("heading", { level: 1, name: "Opfølgning på handicappolitikken 2026" }).waitFor();
@@ -101,7 +101,7 @@ describe("a concluded evaluation's follow-up", () => {
       "Flere lyttemøder – Blev til en handling i handleplanen (ikke offentliggjort endnu)",
     );
     expect(body).not.toContain("Lyttemøder i landdistrikterne, planlagt");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
+import { accessibilityViolations, type Browser, launchBrowser } from "@samraad/e2e";
 import { startTestServer } from "@samraad/server/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -106,12 +106,12 @@ describe("a parent answers the questionnaire", () => {
     try {
       const page = await narrow.context.newPage();
       await page.goto(`${server.url}${link(15)}`);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
       await page.getByRole("button", { name: "Send dine svar" }).click();
       await expect.poll(() => page.title()).toMatch(/^Fejl: /);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
       await page.goto(`${server.url}/evaluering/tak`);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
     } finally {
       await narrow.close();
     }
@@ -126,7 +126,7 @@ describe("an official runs the yearly evaluation to its decision", () => {
     await page.getByRole("heading", { level: 1, name: "Evalueringer" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Planlæg en evaluering" }).waitFor();
     await page.getByLabel("Hvad evalueres").waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole("link", { name: "Årlig evaluering af forældrekurset" }).click();
     await page.getByRole("heading", { level: 1, name: "Årlig evaluering af forældrekurset" }).waitFor();
@@ -134,7 +134,7 @@ describe("an official runs the yearly evaluation to its decision", () => {
     await expect
       .poll(() => page.getByTestId("response-rate").textContent())
       .toBe("15 af 16 har svaret (94 %)");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel("Antal links").fill("2");
     await page.getByRole("button", { name: "Lav links" }).click();
@@ -166,13 +166,13 @@ describe("an official runs the yearly evaluation to its decision", () => {
     await expect
       .poll(() => page.getByTestId("published-state").textContent())
       .toBe("Resultatet er offentliggjort");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     const evaluationPath = new URL(page.url()).pathname.replace(/^\/admin/, "");
 
     await page.getByRole("link", { name: "Åbn rapporten" }).click();
     await page.getByRole("heading", { level: 1, name: /^Evalueringsrapport: / }).waitFor();
     expect(await page.locator("main").textContent()).toContain("Partnerskabet ophører");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole("navigation").getByRole("link", { name: "Partnerskaber" }).click();
     await expect
@@ -185,7 +185,7 @@ describe("an official runs the yearly evaluation to its decision", () => {
     const body = (await page.locator("main").textContent()) ?? "";
     expect(body).toContain("Partnerskabet ophører");
     expect(await page.getByTestId("answer-table").count()).toBeGreaterThan(3);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
     offset = 0;
   }, 180_000);

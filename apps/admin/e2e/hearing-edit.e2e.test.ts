@@ -1,5 +1,5 @@
 import { formatDate } from "@samraad/domain/shared";
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import { signIn } from "@samraad/server/testing";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -41,7 +41,7 @@ describe("a registered hearing is corrected", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-title");
     expect(await form.getByLabel("Høringsfrist (dato)").inputValue()).toBe(copenhagenDate(14));
     expect(await form.getByLabel("Høringsfrist (klokkeslæt)").inputValue()).toBe("12:00");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Empty subject (browser) and a deadline before the hearing arrived (API): both at their fields.
     await form.getByLabel("Emne").fill("");
@@ -53,7 +53,7 @@ describe("a registered hearing is corrected", () => {
     await form.locator("#f-deadlineDate-error").waitFor();
     expect(await form.locator(".error-summary a").first().getAttribute("href")).toBe("#f-deadlineDate");
     expect(await form.getByLabel("Høringsfrist (dato)").getAttribute("aria-invalid")).toBe("true");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(await page.locator("h1").textContent()).toBe("Kvalitetsstandard for hjemmehjælp");
 
     const deadline = copenhagenDate(30);
@@ -74,7 +74,7 @@ describe("a registered hearing is corrected", () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
       .toBe("Ret emne, afsender, frist og synlighed");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
 
     // No longer public: the public API no longer gives it out; a member may not change it.

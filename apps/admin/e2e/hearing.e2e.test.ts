@@ -1,4 +1,4 @@
-import { axeViolations, launchBrowser } from "@samraad/e2e";
+import { accessibilityViolations, launchBrowser } from "@samraad/e2e";
 import { describe, expect, it } from "vitest";
 import { copenhagenDate, productAndBrowser, signInAs } from "./helpers.ts";
 
@@ -11,7 +11,7 @@ describe("hearings: the secretary registers, members comment, the secretary appr
     await secretary.getByRole("navigation").getByRole("link", { name: "Handicaprådet" }).click();
     await secretary.getByRole("link", { name: "Registrér høring" }).click();
     await secretary.getByRole("heading", { level: 1, name: "Registrér høring" }).waitFor();
-    expect(await axeViolations(secretary)).toEqual([]);
+    expect(await accessibilityViolations(secretary)).toEqual([]);
 
     // A deadline before the hearing was received: a field error, nothing registered.
     await secretary.getByLabel("Emne").fill("Ny hjælpemiddelpolitik");
@@ -23,7 +23,7 @@ describe("hearings: the secretary registers, members comment, the secretary appr
     expect(await secretary.locator("#f-deadlineDate-error").textContent()).toContain(
       "Høringsfristen kan ikke ligge før modtagelsesdatoen",
     );
-    expect(await axeViolations(secretary)).toEqual([]);
+    expect(await accessibilityViolations(secretary)).toEqual([]);
 
     await secretary.getByLabel("Høringsfrist (dato)").fill(copenhagenDate(14));
     await secretary.getByRole("button", { name: "Registrér høring" }).click();
@@ -39,7 +39,7 @@ describe("hearings: the secretary registers, members comment, the secretary appr
     await secretary.getByLabel("Svarets tekst").fill("Handicaprådet bakker op om politikken.");
     await secretary.getByRole("button", { name: "Gem udkast" }).click();
     await secretary.getByText("Udkast", { exact: true }).waitFor();
-    expect(await axeViolations(secretary)).toEqual([]);
+    expect(await accessibilityViolations(secretary)).toEqual([]);
 
     // A member drafts and comments, but cannot approve: no button, and the API refuses.
     // Its own browser profile, so the two people's session cookies stay apart.
@@ -55,7 +55,7 @@ describe("hearings: the secretary registers, members comment, the secretary appr
     await memberPage.getByLabel("Din kommentar").fill("Husk at nævne kørestolsbrugere.");
     await memberPage.getByRole("button", { name: "Tilføj kommentar" }).click();
     await memberPage.getByText("Husk at nævne kørestolsbrugere.").waitFor();
-    expect(await axeViolations(memberPage)).toEqual([]);
+    expect(await accessibilityViolations(memberPage)).toEqual([]);
     const hearingId = hearingUrl.split("/").pop() ?? "";
     const refused = await memberPage.evaluate(async (id) => {
       const response = await fetch("/trpc/hearings.transitionResponse", {
@@ -76,7 +76,7 @@ describe("hearings: the secretary registers, members comment, the secretary appr
     await secretary.getByRole("button", { name: "Markér som indsendt" }).click();
     await secretary.getByText("Indsendt", { exact: true }).waitFor();
     expect(await secretary.locator(".response").textContent()).toContain("bakker op om politikken");
-    expect(await axeViolations(secretary)).toEqual([]);
+    expect(await accessibilityViolations(secretary)).toEqual([]);
     await memberPage.close();
     await member.close();
     await secretary.close();

@@ -59,8 +59,11 @@ export function copenhagenDate(days: number): string {
   );
 }
 
-export async function expectNoAxeViolations(page: Page, axeViolations: (p: Page) => Promise<string[]>) {
-  expect(await axeViolations(page)).toEqual([]);
+export async function expectNoAxeViolations(
+  page: Page,
+  accessibilityViolations: (p: Page) => Promise<string[]>,
+) {
+  expect(await accessibilityViolations(page)).toEqual([]);
 }
 
 /**

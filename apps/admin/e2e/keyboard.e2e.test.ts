@@ -1,4 +1,4 @@
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { copenhagenDate, PASSWORD, productAndBrowser } from "./helpers.ts";
@@ -82,7 +82,7 @@ describe("the whole meeting flow with the keyboard alone", () => {
     });
     await page.keyboard.press("Enter");
     await page.locator(".facts", { hasText: "Dagsorden offentliggjort" }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 });

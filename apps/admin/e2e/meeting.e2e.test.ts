@@ -1,4 +1,4 @@
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { announcedAfter, copenhagenDate, h1, productAndBrowser, signInAs, trpcAnswer } from "./helpers.ts";
@@ -25,10 +25,10 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
     await openHandicapraad(page);
     await page.waitForLoadState("networkidle");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "Planlæg møde" }).click();
     await page.getByRole("heading", { level: 1, name: "Planlæg møde" }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // A bad date: the field says what is wrong, the summary takes focus, and no meeting is made.
     const before = (await page.evaluate(() => document.title)) as string;
@@ -43,7 +43,7 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.className))
       .toContain("error-summary");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.title)).toBe(before);
 
     const date = copenhagenDate(1);
@@ -66,7 +66,7 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     expect(await page.locator(".agenda-item", { hasText: "Personsag" }).textContent()).toContain(
       "Lukket punkt",
     );
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Reorder with the buttons …
     await page.getByRole("button", { name: "Flyt op: punkt 3" }).click();
@@ -113,7 +113,7 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     await page.locator(".error-summary").waitFor();
     expect(await page.locator(".error-summary").textContent()).toContain("Bilag skal være PDF");
     expect(await page.locator(".agenda-item").nth(1).getByText("virus.exe").count()).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: "Offentliggør dagsorden" }).click();
     await page.locator(".facts", { hasText: "Dagsorden offentliggjort" }).waitFor();
@@ -126,7 +126,7 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     expect(await page.locator(".agenda-item", { hasText: "busterminalen" }).textContent()).toContain(
       "Tillægsdagsorden",
     );
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The meeting day comes; it is held; decisions are recorded.
     shiftDays = 2;
@@ -154,7 +154,7 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     await page.getByRole("button", { name: "Offentliggør referat" }).click();
     await page.locator(".error-summary", { hasText: "åbent for rettelser" }).waitFor();
     expect(await page.locator(".error-summary").textContent()).toContain("åbent for rettelser");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     shiftDays = 30;
     await page.getByRole("button", { name: "Offentliggør referat" }).click();
@@ -180,7 +180,7 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     await page.getByRole("button", { name: "Aflys mødet" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Aflys mødet" }).click();
     expect(await dialog.locator(".error-summary").textContent()).toContain("Udfyld feltet");
     await dialog.getByLabel("Begrundelse").fill("Formanden er syg");
@@ -205,7 +205,7 @@ describe("a secretary runs a meeting from plan to minutes", () => {
     await expect.poll(() => h1(page)).toBe("Ingen adgang");
     expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
     expect(await page.locator("main").textContent()).toContain("Du har ikke adgang til dette råd");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.goto(`${product.server.url}/admin/raad/${randers}/moeder/nyt`);
     await expect.poll(() => h1(page)).toBe("Ingen adgang");
     const status = await page.evaluate(async (councilId) => {

@@ -1,4 +1,4 @@
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import { describe, expect, it } from "vitest";
 import { productAndBrowser, signInAs } from "./helpers.ts";
 
@@ -13,7 +13,7 @@ describe("members, substitutes and the audit log", () => {
     await page.getByRole("heading", { level: 1, name: /^Medlemmer – Handicaprådet/ }).waitFor();
     await page.getByRole("heading", { name: "Sammensætning" }).waitFor();
     await page.waitForLoadState("networkidle");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // A seat that does not fit the side: a clear error at the field, nobody added.
     const rowsBefore = await page.locator("section", { hasText: "Historik" }).locator("tbody tr").count();
@@ -23,7 +23,7 @@ describe("members, substitutes and the audit log", () => {
     await page.getByRole("button", { name: "Tilføj medlem" }).click();
     await page.locator(".error-summary").waitFor();
     expect(await page.locator("#f-seat-error").textContent()).toContain("Pladsen passer ikke til siden");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(await page.locator("section", { hasText: "Historik" }).locator("tbody tr").count()).toBe(
       rowsBefore,
     );
@@ -51,7 +51,7 @@ describe("members, substitutes and the audit log", () => {
     expect(await history.getByRole("rowheader", { name: "Karen Jensen" }).count()).toBe(1);
     expect(await history.getByRole("rowheader", { name: "Ole Hansen" }).count()).toBe(2);
     expect(await current.getByRole("rowheader", { name: "Karen Jensen" }).count()).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Ole took the seat today, so ending it today is refused with the domain's reason …
     await current
@@ -78,7 +78,7 @@ describe("members, substitutes and the audit log", () => {
     await page.getByRole("heading", { level: 1, name: "Revisionslog" }).waitFor();
     await page.getByText("membership.promote_substitute").waitFor();
     expect(await page.getByText("membership.add").count()).toBeGreaterThanOrEqual(2);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   }, 180_000);
 
@@ -97,7 +97,7 @@ describe("members, substitutes and the audit log", () => {
     await page.getByText("Ingen møder endnu — opret det første.").waitFor();
     expect(await page.getByRole("navigation").getByRole("link", { name: "Seniorrådet" }).count()).toBe(1);
     await page.waitForLoadState("networkidle");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // A term that ends before it starts is refused at the field.
     await page.getByLabel("Startdato").fill("2026-01-01");
@@ -114,7 +114,7 @@ describe("members, substitutes and the audit log", () => {
     await page.getByLabel("Navn", { exact: true }).last().fill("Seniorrådet i Brønderslev");
     await page.getByRole("button", { name: "Gem rådet" }).click();
     await page.getByRole("navigation").getByRole("link", { name: "Seniorrådet i Brønderslev" }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -124,7 +124,7 @@ describe("members, substitutes and the audit log", () => {
     expect(await page.getByRole("navigation").getByRole("link", { name: "Revisionslog" }).count()).toBe(0);
     await page.goto(`${product.server.url}/admin/log`);
     await page.getByText("Kun administratorer kan læse revisionsloggen").waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 });

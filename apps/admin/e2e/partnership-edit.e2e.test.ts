@@ -1,4 +1,4 @@
-import { axeViolations, launchBrowser } from "@samraad/e2e";
+import { accessibilityViolations, launchBrowser } from "@samraad/e2e";
 import { describe, expect, it } from "vitest";
 import { productAndBrowser, signInAs } from "./helpers.ts";
 
@@ -36,7 +36,7 @@ describe("partnerships: editing people and tasks, publishing and terminating", (
     await press("Gem personen");
     await page.locator("#f-edit-person-name-error").getByText("Udfyld feltet").waitFor();
     expect(await page.locator("#f-edit-person-name-error").textContent()).toBe("Fejl: Udfyld feltet");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.locator("#f-edit-person-name").fill("Ole Frivillig Hansen");
     await press("Gem personen");
     await page.getByText(`Ole Frivillig Hansen, ${organisation} (kontaktperson)`).waitFor();
@@ -65,7 +65,7 @@ describe("partnerships: editing people and tasks, publishing and terminating", (
     await press("Opsig aftalen");
     await summary.getByText(/^Aftalen kan først opsiges ved den årlige evaluering/).waitFor();
     expect(await page.getByTestId("partnership-status").textContent()).toBe("Status: Aftalen er i kraft");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Published and in force: the public page is one link away and shows no contact data.
     const publicLink = page.getByRole("link", { name: "Se den offentlige side" });
@@ -106,18 +106,18 @@ describe("partnerships: editing people and tasks, publishing and terminating", (
         .toBe("");
       const url = await linkField.inputValue();
       expect(url).toMatch(/\/admin\/invitation\?token=[A-Za-z0-9]{32}$/);
-      expect(await axeViolations(official)).toEqual([]);
+      expect(await accessibilityViolations(official)).toEqual([]);
 
       const invited = await invitedBrowser.context.newPage();
       await invited.goto(url.replace(/^https?:\/\/[^/]+/, product.server.url));
       await invited.getByRole("heading", { level: 1, name: "Vælg din adgangskode" }).waitFor();
-      expect(await axeViolations(invited)).toEqual([]);
+      expect(await accessibilityViolations(invited)).toEqual([]);
       await invited.getByLabel("Ny adgangskode").fill("nyt-kodeord-123");
       await invited.getByLabel("Gentag adgangskoden").fill("noget-andet-1");
       await invited.getByRole("button", { name: "Gem adgangskoden" }).focus();
       await invited.keyboard.press("Enter");
       await invited.locator(".error-summary").getByText("De to adgangskoder er ikke ens").waitFor();
-      expect(await axeViolations(invited)).toEqual([]);
+      expect(await accessibilityViolations(invited)).toEqual([]);
       await invited.getByLabel("Gentag adgangskoden").fill("nyt-kodeord-123");
       await invited.getByRole("button", { name: "Gem adgangskoden" }).focus();
       await invited.keyboard.press("Enter");

@@ -1,4 +1,4 @@
-import { axeViolations, launchBrowser } from "@samraad/e2e";
+import { accessibilityViolations, launchBrowser } from "@samraad/e2e";
 import { describe, expect, it } from "vitest";
 import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
 
@@ -13,7 +13,7 @@ describe("partnerships: the organisation's partner works in its one partnership"
     await page
       .getByRole("heading", { level: 2, name: "Forældrekursus for forældre til børn med handicap" })
       .waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     const body = (await page.locator("main").textContent()) ?? "";
     expect(body).toContain("6 familier er rekrutteret; et netværk bør have mindst 8");
@@ -41,7 +41,7 @@ describe("partnerships: the organisation's partner works in its one partnership"
       "Tillæg 2: Tilskud fra puljen til frivilligt socialt arbejde",
     );
     await expect.poll(() => page.getByRole("button", { name: /^Underskriv for/ }).count()).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The board filtered to one person shows only that person's tasks.
     await page.getByLabel("Vis opgaver for").selectOption({ label: "Lise Holm" });
@@ -85,7 +85,7 @@ describe("partnerships: an official and an organisation set one up by the model 
     await official.keyboard.press("Enter");
     await official.locator(".error-summary").waitFor();
     expect(await official.locator("#f-newTitle-error").textContent()).toContain("Udfyld feltet");
-    expect(await axeViolations(official)).toEqual([]);
+    expect(await accessibilityViolations(official)).toEqual([]);
 
     await official.getByLabel("Partnerskabets navn").fill("Søskendegruppe i Randers");
     await official.getByLabel("Brugerorganisation").fill("Søskendeforeningen");
@@ -117,7 +117,7 @@ describe("partnerships: an official and an organisation set one up by the model 
     };
     await addPerson("Randers Kommune", "Rasmus Administrator", "admin@randers.demo", "Direktør");
     await addPerson("Søskendeforeningen", "Pia Partner", "partner@forening.demo", "Formand");
-    expect(await axeViolations(official)).toEqual([]);
+    expect(await accessibilityViolations(official)).toEqual([]);
 
     await official
       .getByLabel("Aftalens varighed")
@@ -151,7 +151,7 @@ describe("partnerships: an official and an organisation set one up by the model 
       await partner.getByRole("button", { name: "Underskriv for Søskendeforeningen" }).focus();
       await partner.keyboard.press("Enter");
       await partner.getByText(/^Aftalen er i kraft siden/).waitFor();
-      expect(await axeViolations(partner)).toEqual([]);
+      expect(await accessibilityViolations(partner)).toEqual([]);
     } finally {
       await second.close();
     }

@@ -1,5 +1,5 @@
 import { demoPolicy } from "@samraad/db/demo";
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
@@ -52,7 +52,7 @@ describe("the action plan with the keyboard alone", () => {
     await page.getByRole("heading", { level: 1, name: "Handicappolitik" }).waitFor();
     // The newest policy is the draft under consultation in the council, with one action so far.
     await page.getByRole("heading", { level: 2, name: demoPolicy.draftTitle }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     const actions = [
       ["Kortlægning af ventetider på hjælpemidler", "Sun", "Pia Holm"],
@@ -107,7 +107,7 @@ describe("the action plan with the keyboard alone", () => {
       .locator("input")
       .waitFor();
     expect(await page.locator(`#reason-${id}`).inputValue()).toBe("Afventer budgetforhandlingerne");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Reorder by keyboard: the last action moves up one place, and focus stays on its button.
     const last = "Tilgængelig ansøgning om hjælpemidler på kommunens hjemmeside";
@@ -142,7 +142,7 @@ describe("CSV import of an action plan", () => {
       "2HandlingUdfyld feltet",
     ]);
     expect(await page.locator("table").first().locator("tbody tr").count()).toBe(before);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     const good = `${header}\nKursus i tilgængelig kommunikation;;Ole Friis (Social);Rådhuset, 1. maj ${next};\nBrugerpanel;;Lise Berg (Sundhed);${next}-05-02;I gang\n`;
     await page
@@ -171,7 +171,7 @@ describe("adopting the policy", () => {
     await page.getByRole("button", { name: "Gem status" }).click();
     await expect.poll(() => page.getByLabel("Status", { exact: true }).inputValue()).toBe("adopted");
     await expect.poll(() => page.locator(".error-summary").count()).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 120_000);
 });
 
@@ -195,7 +195,7 @@ describe("editing and removing with the keyboard", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => focused(page)).toBe(`Redigér handling: ${first}`);
     expect(await page.locator("#f-edit-handling").inputValue()).toBe(first);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // An empty Handling: the summary takes focus and the field says "Fejl: Udfyld feltet".
     await tabTo(page, "Handling");
@@ -249,7 +249,7 @@ describe("editing and removing with the keyboard", () => {
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog", { name: "Fjern handlingen?" });
     await dialog.waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
     await expect.poll(() => focused(page)).toBe(`Fjern ${renamed}`);

@@ -1,4 +1,4 @@
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import { describe, expect, it } from "vitest";
 import { productAndBrowser, signInAs } from "./helpers.ts";
 
@@ -24,7 +24,7 @@ describe("the admin app as served by the product", () => {
     await signInAs(page, product.server.url, "admin@broenderslev.demo");
     await page.goto(`${product.server.url}/admin/findes/ikke`);
     await page.getByRole("heading", { level: 1, name: "Siden findes ikke" }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");

@@ -4,7 +4,7 @@ import type { Database } from "@samraad/db";
 import { seedDemoData } from "@samraad/db/demo";
 import { findMunicipality, saveOidcProvider } from "@samraad/db/queries";
 import { createTestDatabase } from "@samraad/db/testing";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
+import { accessibilityViolations, type Browser, launchBrowser } from "@samraad/e2e";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSite } from "../src/app.tsx";
@@ -149,25 +149,25 @@ describe("voting signed in with OpenID Connect in a browser", () => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       await signIn(page, revote, "anders@example.dk");
-      expect(await axeViolations(page), "signed-in ballot").toEqual([]);
+      expect(await accessibilityViolations(page), "signed-in ballot").toEqual([]);
       await page.click("button[type=submit]:has-text('Se dit valg')");
       await expect.poll(() => page.title()).toMatch(/^Fejl: /);
-      expect(await axeViolations(page), "signed-in ballot with errors").toEqual([]);
+      expect(await accessibilityViolations(page), "signed-in ballot with errors").toEqual([]);
       await page.check("#choices");
       await page.check("#eligibility");
       await page.check("#declaresResidence");
       await page.click("button[type=submit]:has-text('Se dit valg')");
       await expect.poll(() => page.title()).toMatch(/^Bekræft din stemme/);
-      expect(await axeViolations(page), "confirmation").toEqual([]);
+      expect(await accessibilityViolations(page), "confirmation").toEqual([]);
       await page.getByRole("button", { name: "Afgiv stemme" }).click();
       await page.waitForURL(`${origin}${revote}/afstemning/stem/kvittering`);
-      expect(await axeViolations(page), "receipt").toEqual([]);
+      expect(await accessibilityViolations(page), "receipt").toEqual([]);
 
       await signIn(page, revote, "anders@example.dk");
       expect(await mainText(page)).toContain(
         "Du har allerede stemt — du kan ændre din stemme indtil afstemningen lukker",
       );
-      expect(await axeViolations(page), "already voted, may change").toEqual([]);
+      expect(await accessibilityViolations(page), "already voted, may change").toEqual([]);
 
       // Cancelling at the provider brings the citizen back to a page that says nothing was stored.
       // (Started without following the redirect: this browser's provider session would sign straight back in.)
@@ -177,7 +177,7 @@ describe("voting signed in with OpenID Connect in a browser", () => {
         `${origin}/kommuner/broenderslev/samskabelse/log-ind/retur?error=access_denied&state=${state}`,
       );
       expect(await mainText(page)).toContain("Du blev ikke logget ind.");
-      expect(await axeViolations(page), "cancelled sign-in").toEqual([]);
+      expect(await accessibilityViolations(page), "cancelled sign-in").toEqual([]);
     });
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { demoCoCreation } from "@samraad/db/demo";
-import { axeViolations, type Browser, launchBrowser } from "@samraad/e2e";
+import { accessibilityViolations, type Browser, launchBrowser } from "@samraad/e2e";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteWithDemo } from "../src/test-support.ts";
@@ -61,7 +61,7 @@ async function tabTo(page: Page, matches: (a: { id: string; text: string }) => b
 }
 
 async function checkPage(page: Page, label: string) {
-  expect(await axeViolations(page), label).toEqual([]);
+  expect(await accessibilityViolations(page), label).toEqual([]);
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   listResponses,
 } from "@samraad/db/queries";
 import { partnersMeetingQuestionnaire } from "@samraad/domain/evaluations";
-import { axeViolations } from "@samraad/e2e";
+import { accessibilityViolations } from "@samraad/e2e";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { servedDemoSite, withBrowser } from "./helpers.ts";
@@ -155,7 +155,7 @@ describe("a long questionnaire in a browser without JavaScript", () => {
       for (const { label, html } of seenWithoutScript) {
         await page.goto(`${origin}/tilgaengelighed`);
         await page.setContent(html);
-        expect(await axeViolations(page), label).toEqual([]);
+        expect(await accessibilityViolations(page), label).toEqual([]);
         expect(
           await page.evaluate(
             () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,

@@ -1,7 +1,7 @@
 import { and, eq } from "@samraad/db";
 import { demo } from "@samraad/db/demo";
 import { hearingResponses, hearings, meetings } from "@samraad/db/schema";
-import { axeViolations, tabOrder } from "@samraad/e2e";
+import { accessibilityViolations, tabOrder } from "@samraad/e2e";
 import { beforeAll, describe, expect, it } from "vitest";
 import { servedDemoSite, withBrowser } from "./helpers.ts";
 
@@ -43,7 +43,7 @@ describe("every page type in a real browser", () => {
       const page = await context.newPage();
       for (const [name, path] of Object.entries(pages)) {
         await page.goto(`${served.origin}${path}`);
-        expect(await axeViolations(page), name).toEqual([]);
+        expect(await accessibilityViolations(page), name).toEqual([]);
       }
     });
   }, 120_000);

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -50,13 +51,50 @@ export async function launchBrowser(
 export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** axe-core's WCAG 2.2 A/AA violations on the page as it is now, as readable lines (empty when none). */
-export async function axeViolations(page: Page): Promise<string[]> {
+async function axeEngineViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
   return results.violations.flatMap((v) =>
     v.nodes.map(
       (n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")} — ${n.failureSummary ?? ""}`,
     ),
   );
+}
+
+const htmlCodeSniffer = readFileSync(
+  createRequire(import.meta.url).resolve("@pa11y/html_codesniffer/build/HTMLCS.js"),
+  "utf8",
+);
+
+/**
+ * HTML_CodeSniffer's WCAG 2 AA errors (the engine behind pa11y), as readable lines. Its warnings and notices ask
+ * for a human judgement and are left out. Run inside the page as pa11y runs it.
+ */
+async function htmlCodeSnifferErrors(page: Page): Promise<string[]> {
+  // The checker is a script that defines the global HTMLCS; a string is evaluated as a script, as pa11y injects it
+  // (this works with the page's own JavaScript turned off, too).
+  await page.evaluate(htmlCodeSniffer);
+  return page.evaluate(async () => {
+    type Message = { type: number; code: string; msg: string; element?: Element };
+    type Sniffer = {
+      process(standard: string, d: Document, done: () => void): void;
+      getMessages(): Message[];
+    };
+    const sniffer = (window as unknown as { HTMLCS: Sniffer }).HTMLCS;
+    await new Promise<void>((done) => sniffer.process("WCAG2AA", document, done));
+    const ERROR = 1;
+    return sniffer
+      .getMessages()
+      .filter((m) => m.type === ERROR)
+      .map((m) => `htmlcs ${m.code}: ${m.msg} — ${m.element?.outerHTML.slice(0, 120) ?? ""}`);
+  });
+}
+
+/**
+ * WCAG 2.2 A/AA problems on the page as it is now, from two independent engines: axe-core (tags wcag2a … wcag22aa)
+ * and HTML_CodeSniffer (WCAG2AA errors). Readable lines; empty when neither finds anything.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  return [...(await axeEngineViolations(page)), ...(await htmlCodeSnifferErrors(page))];
 }
 
 /** Presses Tab until focus leaves the page or `max` presses; returns what received focus, in order. */

@@ -45,7 +45,9 @@ export function SignIn() {
           name="email"
           label={t("email")}
           type="email"
-          autocomplete="username"
+          // "email", not "username": the HTML spec allows "username" only on text inputs (WCAG 1.3.5 checkers refuse
+          // it here), and password managers still pair this field with the password below.
+          autocomplete="email"
           errors={errors()}
           required
         />
