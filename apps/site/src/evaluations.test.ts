@@ -15,6 +15,7 @@ import {
   type NewEvaluation,
   responseRate,
 } from "@samraad/db/queries";
+import { bareActionValues } from "@samraad/db/testing";
 import { partnersMeetingQuestionnaire } from "@samraad/domain/evaluations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collapse, readable, siteWithDemo } from "./test-support.ts";
@@ -264,25 +265,14 @@ describe("published results", () => {
     if (!favrskov) throw new Error("no Favrskov");
     const [policy] = await listPolicies(env.db, favrskov.id, { publicOnly: true });
     if (!policy) throw new Error("no adopted policy in Favrskov");
-    const action = (handling: string, published: boolean) => ({
-      focusAreaId: null,
-      goalId: null,
-      goalText: null,
-      handling,
-      ownerName: null,
-      ownerSector: null,
-      place: null,
-      startsOn: null,
-      dueOn: null,
-      status: "not_started" as const,
-      statusReason: null,
-      published,
-    });
     const [shown, hidden] = await insertActions(
       env.db,
       favrskov.id,
       policy.id,
-      [action("Lyttemøder i landdistrikterne", true), action("Intern budgetpost til lyttemøder", false)],
+      [
+        bareActionValues("Lyttemøder i landdistrikterne"),
+        bareActionValues("Intern budgetpost til lyttemøder", false),
+      ],
       new Date(),
     );
     if (!shown || !hidden) throw new Error("actions not inserted");

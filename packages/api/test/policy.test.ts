@@ -11,6 +11,7 @@ import {
   upcomingDeadlinesFor,
 } from "@samraad/db/queries";
 import { auditLog } from "@samraad/db/schema";
+import { bareActionValues } from "@samraad/db/testing";
 import { type FieldError, fieldErrors, localDate } from "@samraad/domain/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -49,20 +50,6 @@ afterAll(() => f.close());
 const everyone: Who[] = ["adminBroenderslev", "secretary", "member", "adminRanders", "public"];
 const editors: Who[] = ["adminBroenderslev", "secretary"];
 const readers: Who[] = ["adminBroenderslev", "secretary", "member"];
-const bareAction = (handling: string) => ({
-  focusAreaId: null,
-  goalId: null,
-  goalText: null,
-  handling,
-  ownerName: null,
-  ownerSector: null,
-  place: null,
-  startsOn: null,
-  dueOn: null,
-  status: "not_started" as const,
-  statusReason: null,
-  published: true,
-});
 const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 
 const matrix: { name: string; allowed: Who[]; call: (as: ReturnType<Fixture["as"]>) => Promise<unknown> }[] =
@@ -147,7 +134,7 @@ const matrix: { name: string; allowed: Who[]; call: (as: ReturnType<Fixture["as"
           f.db,
           f.broenderslev.id,
           adopted.id,
-          [bareAction("Fjernes")],
+          [bareActionValues("Fjernes")],
           new Date(),
         );
         if (!row) throw new Error("no action");

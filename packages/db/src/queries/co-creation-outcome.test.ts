@@ -3,7 +3,7 @@ import type { Database } from "../database.ts";
 import { demoCoCreation } from "../demo/co-creation.ts";
 import { seedDemoData } from "../demo/seed.ts";
 import type { OpenedDatabase } from "../open.ts";
-import { createTestDatabase } from "../testing/index.ts";
+import { bareActionValues, createTestDatabase } from "../testing/index.ts";
 import { findPublicProcessBySlug, insertProcess, setProcessStatus } from "./co-creation.ts";
 import { oparlCoCreationProcesses } from "./co-creation-oparl.ts";
 import { findProcessAgreement, setActionProcess } from "./co-creation-outcome.ts";
@@ -85,30 +85,16 @@ describe("linking a follow-up action to a process", () => {
     const [policy] = (await listPolicies(db, m.id)).filter((p) => p.status === "adopted");
     if (!process || !policy) throw new Error("no demo process or policy");
     const window = { modifiedSince: later(20) };
-    const action = (handling: string) => ({
-      focusAreaId: null,
-      goalId: null,
-      goalText: null,
-      handling,
-      ownerName: null,
-      ownerSector: null,
-      place: null,
-      startsOn: null,
-      dueOn: null,
-      status: "not_started" as const,
-      statusReason: null,
-      published: true,
-    });
     const modified = async () =>
       (await oparlCoCreationProcesses(db, { municipalityId: m.id, limit: 100, window })).map((p) => p.id);
 
-    await insertActions(db, m.id, policy.id, [action("Uden forløb")], later(20));
+    await insertActions(db, m.id, policy.id, [bareActionValues("Uden forløb")], later(20));
     expect(await modified()).toEqual([]);
     await insertActions(
       db,
       m.id,
       policy.id,
-      [{ ...action("Ramper ved idrætshallen"), coCreationProcessId: process.id }],
+      [{ ...bareActionValues("Ramper ved idrætshallen"), coCreationProcessId: process.id }],
       later(21),
     );
     expect(await modified()).toEqual([process.id]);

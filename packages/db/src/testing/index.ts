@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { type OpenedDatabase, openDatabase } from "../open.ts";
+import type { ActionValues } from "../queries/policy.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -52,4 +53,22 @@ export async function createTestDatabase(): Promise<OpenedDatabase> {
 /** The rows of a raw `db.execute()`: postgres.js returns an array, PGlite an object with `rows`. */
 export function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}
+
+/** A policy action with only its text and publication set, as `insertActions` takes it. */
+export function bareActionValues(handling: string, published = true): ActionValues {
+  return {
+    focusAreaId: null,
+    goalId: null,
+    goalText: null,
+    handling,
+    ownerName: null,
+    ownerSector: null,
+    place: null,
+    startsOn: null,
+    dueOn: null,
+    status: "not_started",
+    statusReason: null,
+    published,
+  };
 }
