@@ -1,6 +1,7 @@
 import { type MeetingStatus, meetingStatusLabels } from "@samraad/domain/meetings";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../api.ts";
+import { HearingListItem } from "../components/hearing-list-item.tsx";
 import {
   announce,
   ErrorSummary,
@@ -117,18 +118,9 @@ function CouncilPage(props: { council: { id: string; name: string; purpose: stri
         </Show>
         <ItemList items={hearings()} empty={t("noHearings")}>
           {(h) => (
-            <li classList={{ overdue: h.status === "overdue" }}>
-              <Show when={h.status === "overdue"}>
-                <strong class="tag tag-error">
-                  <span aria-hidden="true">⚠ </span>
-                  {t("overdue")}
-                </strong>{" "}
-              </Show>
-              <Link to={`/hoeringer/${h.id}`}>{h.title}</Link>
-              <span class="meta">
-                {t(`hearingStatus_${h.status}`)} · {t("deadline")}: {dateTimeText(h.responseDeadline)}
-              </span>
-            </li>
+            <HearingListItem hearing={h}>
+              {t(`hearingStatus_${h.status}`)} · {t("deadline")}: {dateTimeText(h.responseDeadline)}
+            </HearingListItem>
           )}
         </ItemList>
       </section>

@@ -1,5 +1,6 @@
-import { createResource, For, Show } from "solid-js";
+import { createResource, For } from "solid-js";
 import { api } from "../api.ts";
+import { HearingListItem } from "../components/hearing-list-item.tsx";
 import { ItemList, Link, PageTitle } from "../components/ui.tsx";
 import { dateTimeText, relativeText, weekdayDateTimeText } from "../format.ts";
 import { pick, t } from "../i18n.ts";
@@ -89,19 +90,10 @@ export function Dashboard() {
           <h2 id="h-hearings">{t("openHearingsTitle")}</h2>
           <ItemList items={work()?.hearings} empty={t("noOpenHearings")}>
             {(h) => (
-              <li classList={{ overdue: h.status === "overdue" }}>
-                <Show when={h.status === "overdue"}>
-                  <strong class="tag tag-error">
-                    <span aria-hidden="true">⚠ </span>
-                    {t("overdue")}
-                  </strong>{" "}
-                </Show>
-                <Link to={`/hoeringer/${h.id}`}>{h.title}</Link>
-                <span class="meta">
-                  {h.councilName} · {t("deadline")}: {weekdayDateTimeText(h.responseDeadline)} (
-                  {relativeText(h.responseDeadline, now)})
-                </span>
-              </li>
+              <HearingListItem hearing={h}>
+                {h.councilName} · {t("deadline")}: {weekdayDateTimeText(h.responseDeadline)} (
+                {relativeText(h.responseDeadline, now)})
+              </HearingListItem>
             )}
           </ItemList>
         </section>
