@@ -113,6 +113,11 @@ export function voteRulesOf(input: BudgetVoteInput): VoteRules {
   };
 }
 
+/** A voter may cast a ballot if they have not voted yet, or again when the vote lets a new ballot replace the old. */
+export function mayCastBallot(rules: Pick<VoteRules, "allowRevote">, alreadyVoted: boolean): boolean {
+  return !alreadyVoted || rules.allowRevote;
+}
+
 export type VotePhase = "upcoming" | "open" | "closed";
 
 /** Open from `opensAt` until `closesAt`, or until an organiser closes it early. */

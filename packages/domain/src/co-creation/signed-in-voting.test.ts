@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mayCastBallot } from "./budget-vote.ts";
 import { checkSignedInEligibility, eligibilityDeclaration, fullBirthDate } from "./eligibility.ts";
 import { isAcceptableIssuer, isLoopbackIssuer, oidcProviderInput } from "./oidc-provider.ts";
 
@@ -85,5 +86,17 @@ describe("the municipality's OpenID provider", () => {
       ["issuer", "issuer_not_https"],
       ["clientId", "required"],
     ]);
+  });
+});
+
+describe("casting a ballot again", () => {
+  it("lets anyone who has not voted cast a ballot", () => {
+    expect(mayCastBallot({ allowRevote: false }, false)).toBe(true);
+    expect(mayCastBallot({ allowRevote: true }, false)).toBe(true);
+  });
+
+  it("lets a voter replace their ballot only when the vote allows re-voting", () => {
+    expect(mayCastBallot({ allowRevote: true }, true)).toBe(true);
+    expect(mayCastBallot({ allowRevote: false }, true)).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import {
   checkSignedInEligibility,
   fullBirthDate,
   isLoopbackIssuer,
+  mayCastBallot,
   oidcCallbackPath,
   validateBallot,
   votePhase,
@@ -270,7 +271,7 @@ export function mountSignedInVotePages(
       { declaresAge: true, declaresResidence: true },
       localDate(ctx.now),
     );
-    const mayVote = tooYoung.ok && (!voted || found.vote.allowRevote);
+    const mayVote = tooYoung.ok && mayCastBallot(found.vote, voted);
     const title = t.voteTitle(found.vote.title);
     return formResponse(
       render(c, ctx, {
@@ -446,7 +447,7 @@ export function mountSignedInVotePages(
     const form: VoteFormValues = { ...submitted.form, code: "" };
     if (step === "edit") return renderBallot(c, found, session, form, [], 200);
     const voted = await hasVoted(db, found.municipality.id, found.vote.id, session.credential);
-    if (voted && !found.vote.allowRevote) return renderBallot(c, found, session, form, [], 409);
+    if (!mayCastBallot(found.vote, voted)) return renderBallot(c, found, session, form, [], 409);
 
     const errors: FieldErr[] = [];
     const ballot = validateBallot(
