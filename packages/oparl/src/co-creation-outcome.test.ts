@@ -1,5 +1,5 @@
 import { type Database, eq } from "@samraad/db";
-import { demoCoCreation, demoCooperation, seedDemoData } from "@samraad/db/demo";
+import { demoCoCreation, demoCooperation } from "@samraad/db/demo";
 import {
   findMunicipality,
   findProcessAgreement,
@@ -15,11 +15,10 @@ import {
   updatePartnershipRow,
 } from "@samraad/db/queries";
 import { policyActions } from "@samraad/db/schema";
-import { createTestDatabase } from "@samraad/db/testing";
 import { effectiveAt } from "@samraad/domain/partnerships";
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOparl } from "./index.ts";
+import { base, oparlWithDemo, publicUrl } from "./testing/demo-api.ts";
 import { oparlValidator } from "./testing/schemas.ts";
 import { dateTime } from "./time.ts";
 
@@ -29,19 +28,13 @@ import { dateTime } from "./time.ts";
  * shows, not even its id — and links to its follow-up actions while they are themselves published.
  */
 
-const publicUrl = "https://samraad.example.dk";
-const base = `${publicUrl}/oparl/v1`;
 const now = new Date();
 let db: Database;
 let close: () => Promise<void>;
 let app: Hono;
 
 beforeAll(async () => {
-  const opened = await createTestDatabase();
-  db = opened.db;
-  close = opened.close;
-  await seedDemoData(db, now);
-  app = new Hono().route("/oparl/v1", createOparl({ db, publicUrl, now: () => now }));
+  ({ db, app, close } = await oparlWithDemo(now));
 }, 120_000);
 afterAll(() => close?.());
 

@@ -1,5 +1,5 @@
 import { and, type Database, eq, isNull, sql } from "@samraad/db";
-import { demo, demoCoCreation, demoVotes, seedDemoData } from "@samraad/db/demo";
+import { demo, demoCoCreation, demoVotes } from "@samraad/db/demo";
 import {
   agendaItems,
   attachments,
@@ -15,19 +15,16 @@ import {
   policies,
   policyActions,
 } from "@samraad/db/schema";
-import { createTestDatabase } from "@samraad/db/testing";
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOparl } from "./index.ts";
 import { type OparlJson, typeName } from "./testing/crawler.ts";
+import { base, oparlWithDemo } from "./testing/demo-api.ts";
 
 /*
  * Incremental harvesting: after a full harvest at time T, a client asks every list for modified_since=T and must
  * get exactly what changed since — edits and deletions — and nothing else.
  */
 
-const publicUrl = "https://samraad.example.dk";
-const base = `${publicUrl}/oparl/v1`;
 const now = new Date();
 let db: Database;
 let close: () => Promise<void>;
@@ -70,11 +67,7 @@ async function harvestAll(query: string): Promise<OparlJson[]> {
 }
 
 beforeAll(async () => {
-  const opened = await createTestDatabase();
-  db = opened.db;
-  close = opened.close;
-  await seedDemoData(db, now);
-  app = new Hono().route("/oparl/v1", createOparl({ db, publicUrl, now: () => now }));
+  ({ db, app, close } = await oparlWithDemo(now));
   // Seeding can outlast the default hook timeout on a busy two-core machine.
 }, 240_000);
 

@@ -1,5 +1,5 @@
 import { type Database, eq } from "@samraad/db";
-import { demoVotes, seedDemoData } from "@samraad/db/demo";
+import { demoVotes } from "@samraad/db/demo";
 import {
   agendaItems,
   attachments,
@@ -17,16 +17,13 @@ import {
   policies,
   policyActions,
 } from "@samraad/db/schema";
-import { createTestDatabase } from "@samraad/db/testing";
 import { isMeetingPublic } from "@samraad/domain/meetings";
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOparl } from "./index.ts";
 import { type Crawl, crawl, type OparlJson, sha512, typeName } from "./testing/crawler.ts";
+import { base, oparlWithDemo } from "./testing/demo-api.ts";
 import { oparlValidator } from "./testing/schemas.ts";
 
-const publicUrl = "https://samraad.example.dk";
-const base = `${publicUrl}/oparl/v1`;
 const now = new Date();
 let db: Database;
 let close: () => Promise<void>;
@@ -35,11 +32,7 @@ let harvest: Crawl;
 const get = (url: string) => app.request(url);
 
 beforeAll(async () => {
-  const opened = await createTestDatabase();
-  db = opened.db;
-  close = opened.close;
-  await seedDemoData(db, now);
-  app = new Hono().route("/oparl/v1", createOparl({ db, publicUrl, now: () => now }));
+  ({ db, app, close } = await oparlWithDemo(now));
   // A small page size makes every list span several pages, so paging itself is exercised.
   harvest = await crawl(get, `${base}/system`, { pageSize: 7 });
   // Seeding plus a whole crawl can outlast the default hook timeout on a busy two-core machine.

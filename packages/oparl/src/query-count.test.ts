@@ -1,5 +1,5 @@
 import { type Database, eq } from "@samraad/db";
-import { demo, seedDemoData } from "@samraad/db/demo";
+import { demo } from "@samraad/db/demo";
 import {
   coCreationBallots,
   coCreationProcesses,
@@ -7,16 +7,13 @@ import {
   coCreationVotes,
   municipalities,
 } from "@samraad/db/schema";
-import { createTestDatabase } from "@samraad/db/testing";
 import { countQueries } from "@samraad/db/testing/count-queries";
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOparl } from "./index.ts";
+import { base, oparlWithDemo } from "./testing/demo-api.ts";
 
 /* A harvester must not be slowed by N+1 queries: the cost of a page may not grow with its size. */
 
-const publicUrl = "https://samraad.example.dk";
-const base = `${publicUrl}/oparl/v1`;
 const now = new Date();
 let db: Database;
 let close: () => Promise<void>;
@@ -24,11 +21,7 @@ let app: Hono;
 let bodyUrl: string;
 
 beforeAll(async () => {
-  const opened = await createTestDatabase();
-  db = opened.db;
-  close = opened.close;
-  await seedDemoData(db, now);
-  app = new Hono().route("/oparl/v1", createOparl({ db, publicUrl, now: () => now }));
+  ({ db, app, close } = await oparlWithDemo(now));
   const [town] = await db
     .select({ id: municipalities.id })
     .from(municipalities)
