@@ -1,8 +1,6 @@
-import { demoCoCreation } from "@samraad/db/demo";
-import { findMunicipality, findPublicVoteProcessBySlug } from "@samraad/db/queries";
 import { accessibilityViolations, launchBrowser } from "@samraad/e2e";
 import { describe, expect, it } from "vitest";
-import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
+import { announcedAfter, demoVoteAdminPath, productAndBrowser, signInAs } from "./helpers.ts";
 
 /*
  * Brønderslev's administrator plugs in the municipality's MitID broker on a vote's page: a wrong address is
@@ -13,20 +11,11 @@ import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
 const product = productAndBrowser();
 const secret = "broker-hemmelighed-7f3a";
 
-/** The admin page of Brønderslev's open demo vote. */
-async function votePath() {
-  const db = product.server.db;
-  const m = await findMunicipality(db, { slug: demoCoCreation.broenderslev.municipality });
-  const p = m ? await findPublicVoteProcessBySlug(db, m.id, demoCoCreation.broenderslev.slug) : null;
-  if (!p) throw new Error("no demo process");
-  return `/admin/samskabelse/${p.id}/afstemning`;
-}
-
 describe("the OpenID provider for voters in the admin app", () => {
   it("is set by an administrator, with field errors, a write-only secret and no axe violations", async () => {
     const page = await product.browser.context.newPage();
     await signInAs(page, product.server.url, "admin@broenderslev.demo");
-    await page.goto(`${product.server.url}${await votePath()}`);
+    await page.goto(`${product.server.url}${await demoVoteAdminPath(product.server.db)}`);
     const section = page.getByRole("region", { name: "Log-ind for vælgere (OpenID Connect)" });
     await section.waitFor();
     expect(await section.textContent()).toContain(
@@ -61,7 +50,7 @@ describe("the OpenID provider for voters in the admin app", () => {
     const own = await launchBrowser();
     const page = await own.context.newPage();
     await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
-    await page.goto(`${product.server.url}${await votePath()}`);
+    await page.goto(`${product.server.url}${await demoVoteAdminPath(product.server.db)}`);
     await page.getByRole("heading", { level: 1, name: /^Forslag og afstemning/ }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Forslag" }).waitFor();
     expect(await page.getByRole("heading", { name: "Log-ind for vælgere (OpenID Connect)" }).count()).toBe(0);

@@ -1,8 +1,7 @@
 import { demoCoCreation, demoVotes } from "@samraad/db/demo";
-import { findMunicipality, findPublicVoteProcessBySlug } from "@samraad/db/queries";
 import { accessibilityViolations } from "@samraad/e2e";
 import { describe, expect, it } from "vitest";
-import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
+import { announcedAfter, demoVoteAdminPath, productAndBrowser, signInAs } from "./helpers.ts";
 
 /*
  * The secretary of Brønderslev's Handicapråd organises the open demo vote: publishes the pending idea,
@@ -12,20 +11,11 @@ import { announcedAfter, productAndBrowser, signInAs } from "./helpers.ts";
 
 const product = productAndBrowser();
 
-/** The admin page of Brønderslev's open demo vote. */
-async function votePath() {
-  const db = product.server.db;
-  const m = await findMunicipality(db, { slug: demoCoCreation.broenderslev.municipality });
-  const p = m ? await findPublicVoteProcessBySlug(db, m.id, demoCoCreation.broenderslev.slug) : null;
-  if (!p) throw new Error("no demo process");
-  return `/admin/samskabelse/${p.id}/afstemning`;
-}
-
 describe("organising a citizen-run budget in the admin app", () => {
   it("moderates an idea, prints codes, closes the vote and shows the result, axe-clean throughout", async () => {
     const page = await product.browser.context.newPage();
     await signInAs(page, product.server.url, "sekretaer@broenderslev.demo");
-    await page.goto(`${product.server.url}${await votePath()}`);
+    await page.goto(`${product.server.url}${await demoVoteAdminPath(product.server.db)}`);
     await page.getByRole("heading", { level: 1, name: /^Forslag og afstemning/ }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 

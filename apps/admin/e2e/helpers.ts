@@ -1,3 +1,5 @@
+import { demoCoCreation } from "@samraad/db/demo";
+import { findMunicipality, findPublicVoteProcessBySlug } from "@samraad/db/queries";
 import { type Browser, launchBrowser } from "@samraad/e2e";
 import { startTestServer } from "@samraad/server/testing";
 import type { Page } from "playwright-core";
@@ -96,4 +98,12 @@ export function trpcAnswer(page: Page, procedure: string) {
       .split(",")
       .includes(procedure),
   );
+}
+
+/** The admin page of Brønderslev's open demo vote. */
+export async function demoVoteAdminPath(db: TestServer["db"]): Promise<string> {
+  const m = await findMunicipality(db, { slug: demoCoCreation.broenderslev.municipality });
+  const p = m ? await findPublicVoteProcessBySlug(db, m.id, demoCoCreation.broenderslev.slug) : null;
+  if (!p) throw new Error("no demo process");
+  return `/admin/samskabelse/${p.id}/afstemning`;
 }
