@@ -5,14 +5,13 @@ import {
   findProcessAgreement,
   findPublicProcessBySlug,
   insertPartnership,
-  insertPartnershipPerson,
-  insertSignature,
   listPolicies,
   loadPlan,
   setActionProcess,
   updatePartnershipRow,
 } from "@samraad/db/queries";
 import { policyActions } from "@samraad/db/schema";
+import { signForPartner } from "@samraad/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collapse, readable, siteWithDemo, testNow } from "./test-support.ts";
 
@@ -83,26 +82,8 @@ describe("the outcome on a process page", () => {
     await updatePartnershipRow(env.db, created.id, { published: true });
     expect(await shown()).toBe(false);
 
-    const base = { municipalityId: m.id, partnershipId: created.id };
-    const sign = async (partnerId: string, name: string) => {
-      const person = await insertPartnershipPerson(env.db, {
-        ...base,
-        partnerId,
-        name,
-        capacity: "Underskriver",
-        signatory: true,
-      });
-      await insertSignature(env.db, {
-        ...base,
-        amendmentId: null,
-        partnerId,
-        signatoryId: person.id,
-        userId: "test",
-        name,
-        capacity: "Underskriver",
-        signedAt: new Date(testNow.getTime() - 3_600_000),
-      });
-    };
+    const sign = (partnerId: string, name: string) =>
+      signForPartner(env.db, { municipalityId: m.id, partnershipId: created.id }, partnerId, name, testNow);
     const [kommune, frivillig] = created.partners;
     if (!kommune || !frivillig) throw new Error("partners missing");
     await sign(kommune.id, "Anne Administrator");

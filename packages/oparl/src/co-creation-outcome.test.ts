@@ -5,8 +5,6 @@ import {
   findProcessAgreement,
   findPublicProcessBySlug,
   insertPartnership,
-  insertPartnershipPerson,
-  insertSignature,
   listPolicies,
   loadPartnership,
   loadPlan,
@@ -15,6 +13,7 @@ import {
   updatePartnershipRow,
 } from "@samraad/db/queries";
 import { policyActions } from "@samraad/db/schema";
+import { signForPartner } from "@samraad/db/testing";
 import { effectiveAt } from "@samraad/domain/partnerships";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -95,20 +94,8 @@ describe("the outcome of a co-creation process in OParl", () => {
       expect(text).not.toContain(title);
       expect(text).not.toContain("Frivilligcenter Brønderslev");
     };
-    const sign = async (partnerId: string, name: string) => {
-      const base = { municipalityId: m.id, partnershipId: draft.id };
-      const person = await insertPartnershipPerson(db, { ...base, partnerId, name, signatory: true });
-      await insertSignature(db, {
-        ...base,
-        amendmentId: null,
-        partnerId,
-        signatoryId: person.id,
-        userId: "test",
-        name,
-        capacity: "Underskriver",
-        signedAt: new Date(now.getTime() - 3_600_000),
-      });
-    };
+    const sign = (partnerId: string, name: string) =>
+      signForPartner(db, { municipalityId: m.id, partnershipId: draft.id }, partnerId, name, now);
     const [kommune, frivillig] = draft.partners;
     if (!kommune || !frivillig) throw new Error("partners missing");
 

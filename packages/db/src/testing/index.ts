@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { inject } from "vitest";
+import type { Database } from "../database.ts";
 import { type OpenedDatabase, openDatabase } from "../open.ts";
+import { insertPartnershipPerson, insertSignature } from "../queries/partnerships.ts";
 import type { ActionValues } from "../queries/policy.ts";
 
 declare module "vitest" {
@@ -71,4 +73,31 @@ export function bareActionValues(handling: string, published = true): ActionValu
     statusReason: null,
     published,
   };
+}
+
+/** Names a signatory for one partner of a partnership and has them sign it, an hour before `at`. */
+export async function signForPartner(
+  db: Database,
+  partnership: { municipalityId: string; partnershipId: string },
+  partnerId: string,
+  name: string,
+  at: Date,
+) {
+  const person = await insertPartnershipPerson(db, {
+    ...partnership,
+    partnerId,
+    name,
+    capacity: "Underskriver",
+    signatory: true,
+  });
+  await insertSignature(db, {
+    ...partnership,
+    amendmentId: null,
+    partnerId,
+    signatoryId: person.id,
+    userId: "test",
+    name,
+    capacity: "Underskriver",
+    signedAt: new Date(at.getTime() - 3_600_000),
+  });
 }
