@@ -1,7 +1,7 @@
 import type { Database } from "@samraad/db";
 import { enqueueMail } from "@samraad/db/queries";
-import { emailOutbox, municipalities } from "@samraad/db/schema";
-import { createTestDatabase } from "@samraad/db/testing";
+import { emailOutbox } from "@samraad/db/schema";
+import { createTestDatabase, insertTestMunicipality } from "@samraad/db/testing";
 import { composeMail } from "@samraad/domain/mail";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -25,11 +25,7 @@ beforeAll(async () => {
   opened = await createTestDatabase();
   db = opened.db;
   smtp = await startTestSmtpServer();
-  const [m] = await db
-    .insert(municipalities)
-    .values({ slug: "worker", name: "Testkommune", code: "9999" })
-    .returning({ id: municipalities.id });
-  municipalityId = m?.id ?? "";
+  municipalityId = await insertTestMunicipality(db, { slug: "worker", name: "Testkommune", code: "9999" });
 });
 afterAll(async () => {
   await smtp.close();

@@ -4,8 +4,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../database.ts";
 import type { OpenedDatabase } from "../open.ts";
-import { coCreationProcesses, municipalities } from "../schema/index.ts";
-import { createTestDatabase, rowsOf } from "../testing/index.ts";
+import { coCreationProcesses } from "../schema/index.ts";
+import { createTestDatabase, insertTestMunicipality, rowsOf } from "../testing/index.ts";
 import {
   castBallotSignedIn,
   findOidcProvider,
@@ -84,12 +84,11 @@ const secure = (n: number) => new Uint8Array(randomBytes(n));
 beforeAll(async () => {
   opened = await createTestDatabase();
   db = opened.db;
-  const [m] = await db
-    .insert(municipalities)
-    .values({ slug: "odense-test", name: "Odense Kommune", code: "0461" })
-    .returning({ id: municipalities.id });
-  if (!m) throw new Error("no municipality");
-  municipalityId = m.id;
+  municipalityId = await insertTestMunicipality(db, {
+    slug: "odense-test",
+    name: "Odense Kommune",
+    code: "0461",
+  });
   voteId = await newVote("bolbro");
   codes = generateBallotCodes(20, secure);
   await insertBallotCodes(db, municipalityId, voteId, codes);

@@ -4,8 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../database.ts";
 import type { OpenedDatabase } from "../open.ts";
-import { coCreationProcesses, emailOutbox, evaluationDrafts, municipalities } from "../schema/index.ts";
-import { createTestDatabase, rowsOf } from "../testing/index.ts";
+import { coCreationProcesses, emailOutbox, evaluationDrafts } from "../schema/index.ts";
+import { createTestDatabase, insertTestMunicipality, rowsOf } from "../testing/index.ts";
 import {
   claimDueMail,
   enqueueMail,
@@ -40,12 +40,11 @@ const mail = composeMail({
 beforeAll(async () => {
   opened = await createTestDatabase();
   db = opened.db;
-  const [m] = await db
-    .insert(municipalities)
-    .values({ slug: "randers-mail", name: "Randers Kommune", code: "0730" })
-    .returning({ id: municipalities.id });
-  if (!m) throw new Error("no municipality");
-  municipalityId = m.id;
+  municipalityId = await insertTestMunicipality(db, {
+    slug: "randers-mail",
+    name: "Randers Kommune",
+    code: "0730",
+  });
 });
 afterAll(() => opened.close());
 
@@ -111,16 +110,16 @@ describe("the email outbox", () => {
 
   it("lists a municipality's given-up messages without their text, and queues one again only once", async () => {
     await clearOutbox();
-    const [other] = await db
-      .insert(municipalities)
-      .values({ slug: "viborg-mail", name: "Viborg Kommune", code: "0791" })
-      .returning({ id: municipalities.id });
-    if (!other) throw new Error("no municipality");
+    const otherId = await insertTestMunicipality(db, {
+      slug: "viborg-mail",
+      name: "Viborg Kommune",
+      code: "0791",
+    });
     await enqueueMail(
       db,
       [
         { municipalityId, kind: "evaluation.invitation", to: "mor@example.dk", mail },
-        { municipalityId: other.id, kind: "evaluation.invitation", to: "far@example.dk", mail },
+        { municipalityId: otherId, kind: "evaluation.invitation", to: "far@example.dk", mail },
       ],
       now,
     );
@@ -135,7 +134,7 @@ describe("the email outbox", () => {
     );
     expect(row).toMatchObject({ recipient: "mor@example.dk", lastError: "EENVELOPE 550", attempts: 1 });
     // Another municipality's message is neither found nor queued through this one.
-    const [theirs] = await listFailedMail(db, other.id);
+    const [theirs] = await listFailedMail(db, otherId);
     if (!theirs) throw new Error("no failed mail in the other municipality");
     expect(await findOutboxMail(db, municipalityId, theirs.id)).toBeNull();
     expect(await requeueFailedMail(db, municipalityId, theirs.id, later(1000))).toBe(false);

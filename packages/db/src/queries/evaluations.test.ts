@@ -14,11 +14,10 @@ import {
   councils,
   focusAreas,
   goals,
-  municipalities,
   policies,
   successCriteria,
 } from "../schema/index.ts";
-import { createTestDatabase, rowsOf } from "../testing/index.ts";
+import { createTestDatabase, insertTestMunicipality, rowsOf } from "../testing/index.ts";
 import { upcomingDeadlinesFor } from "./deadlines.ts";
 import {
   findDraft,
@@ -80,12 +79,11 @@ const submit = (token: string, a: ResponseAnswers = answers) =>
 beforeAll(async () => {
   opened = await createTestDatabase();
   db = opened.db;
-  const [m] = await db
-    .insert(municipalities)
-    .values({ slug: "odense-eval", name: "Odense Kommune", code: "0461" })
-    .returning({ id: municipalities.id });
-  if (!m) throw new Error("no municipality");
-  municipalityId = m.id;
+  municipalityId = await insertTestMunicipality(db, {
+    slug: "odense-eval",
+    name: "Odense Kommune",
+    code: "0461",
+  });
   const [c] = await db
     .insert(councils)
     .values({ municipalityId, slug: "handicapraadet", name: "Handicaprådet", type: "handicapraad" })

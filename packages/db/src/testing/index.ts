@@ -6,6 +6,7 @@ import type { Database } from "../database.ts";
 import { type OpenedDatabase, openDatabase } from "../open.ts";
 import { insertPartnershipPerson, insertSignature } from "../queries/partnerships.ts";
 import type { ActionValues } from "../queries/policy.ts";
+import { municipalities } from "../schema/index.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -100,4 +101,14 @@ export async function signForPartner(
     capacity: "Underskriver",
     signedAt: new Date(at.getTime() - 3_600_000),
   });
+}
+
+/** A bare municipality (no councils, no demo data) for a test that builds its own world; returns its id. */
+export async function insertTestMunicipality(
+  db: Database,
+  values: { slug: string; name: string; code: string },
+): Promise<string> {
+  const [row] = await db.insert(municipalities).values(values).returning({ id: municipalities.id });
+  if (!row) throw new Error("the municipality was not stored");
+  return row.id;
 }
