@@ -1,4 +1,5 @@
 import type { Conclusion } from "@samraad/domain/evaluations";
+import { isPublicAction } from "@samraad/domain/policy";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { partnershipTasks, policies, policyActions } from "../schema/index.ts";
@@ -70,7 +71,7 @@ export async function followUpsOf(
     ...actions.map(({ published, policyStatus, ...a }) => ({
       type: "policy_action" as const,
       ...a,
-      public: published && policyStatus === "adopted",
+      public: isPublicAction({ published }, { status: policyStatus }),
     })),
     ...tasks.map((t) => ({ type: "partnership_task" as const, ...t })),
   ];

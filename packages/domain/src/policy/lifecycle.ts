@@ -75,3 +75,11 @@ export function actionTransition(
   }
   return ok({ status: to, reason: null });
 }
+
+/**
+ * Citizens see an action when the officials published it and its policy is adopted: a draft or expired policy's
+ * actions are the council's working material. (The database lists apply the same rule in SQL.)
+ */
+export function isPublicAction(action: { published: boolean }, policy: { status: PolicyStatus }): boolean {
+  return action.published && policy.status === "adopted";
+}

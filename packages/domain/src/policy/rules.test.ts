@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "../shared/messages.ts";
-import { actionTransition, policyTransition } from "./lifecycle.ts";
+import { actionTransition, isPublicAction, policyTransition } from "./lifecycle.ts";
 import { type ActionStatus, actionStatuses, type PolicyAction, sectors } from "./model.ts";
 import { isConcrete, isOverdue, planFindings, planProgress, progressOf, sectorCoverage } from "./rules.ts";
 import { actionInput, policyInput, progressInput } from "./schemas.ts";
@@ -310,5 +310,15 @@ describe("follow-up on the agenda", () => {
     expect(item.casePresentation).toBe(
       "Ingen handlinger er ændret siden opfølgningen 1. september 2026.\n\nFjernet fra planen siden opfølgningen 1. september 2026:\n\n• Temadag om BPA\n• Boligtjek",
     );
+  });
+});
+
+describe("which actions citizens see", () => {
+  it("shows a published action of an adopted policy, and nothing of a draft, a consultation or an expired policy", () => {
+    expect(isPublicAction({ published: true }, { status: "adopted" })).toBe(true);
+    expect(isPublicAction({ published: false }, { status: "adopted" })).toBe(false);
+    for (const status of ["draft", "in_consultation", "expired"] as const) {
+      expect(isPublicAction({ published: true }, { status })).toBe(false);
+    }
   });
 });
